@@ -66,11 +66,11 @@ public final class ControlCatalog {
         ObjectMapper mapper = new ObjectMapper();
         List<ControlDefinition> defs = new ArrayList<>();
         List<Framework> fws = new ArrayList<>();
-        for (String file : List.of("/kubescape/controls.json", "/kubeward/controls.json")) {
+        for (String file : List.of("/kubescape/controls.json", "/kubeward/controls-rbac.json", "/kubeward/controls-pss.json")) {
             JsonNode arr = read(mapper, file);
             if (arr != null) arr.forEach(n -> defs.add(toDefinition(n)));
         }
-        for (String file : List.of("/kubescape/frameworks.json", "/kubeward/frameworks.json")) {
+        for (String file : List.of("/kubescape/frameworks.json", "/kubeward/frameworks.json", "/kubeward/frameworks-rbac.json")) {
             JsonNode obj = read(mapper, file);
             if (obj == null) continue;
             obj.fields().forEachRemaining(e -> {
