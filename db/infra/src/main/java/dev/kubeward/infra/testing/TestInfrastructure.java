@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * {@code KUBEWARD_TEST_INFRA=external|testcontainers|embedded} forces one source.
  *
- * <p>Isolation: {@link #freshDatabase()} gives every caller its own new database on the shared server. Kafka is shared
+ * <p>Isolation: {@link #freshDatabase()} gives every caller its own new database on the shared server (an external role
+ * needs {@code CREATEDB}; databases made on an external server are dropped at JVM exit). Kafka is shared
  * as is; tests use their own topic names and group ids. Topics are not created automatically on any source.
  */
 public final class TestInfrastructure {

@@ -1,11 +1,13 @@
 package dev.kubeward.infra.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -39,7 +41,7 @@ class EmbeddedKafkaServerIT {
 
             assertThat(KafkaClients.read(kafka.bootstrapServers(), TOPIC, "a-new-group", 1))
                     .extracting(ConsumerRecord::key, ConsumerRecord::value)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple("cluster-1", "chunk-0"));
+                    .containsExactly(tuple("cluster-1", "chunk-0"));
             assertThat(committedOffsets(kafka.bootstrapServers(), "worker")).containsValue(1L);
             assertThat(partitionCount(kafka.bootstrapServers())).isEqualTo(3);
         }
@@ -62,7 +64,7 @@ class EmbeddedKafkaServerIT {
         try (Admin admin = admin(bootstrapServers)) {
             Map<TopicPartition, OffsetAndMetadata> offsets =
                     admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-            return offsets.entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            return offsets.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
         }
     }
 
