@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line of the scan-worker jar: {@code scan}, {@code conformance}, {@code bench}. */
 @Command(name = "kubeward", mixinStandardHelpOptions = true, version = "kubeward 0.1.0",
         description = "Kubernetes security posture: scan manifests, check conformance with Kubescape's cases, benchmark the engine.",
-        subcommands = {ScanCommand.class, ConformanceCommand.class, BenchCommand.class})
+        subcommands = {ScanCommand.class, ConformanceCommand.class, BenchCommand.class, CatalogCommand.class})
 public final class KubewardCli implements Runnable {
 
     public static final String VERSION = "0.1.0";
