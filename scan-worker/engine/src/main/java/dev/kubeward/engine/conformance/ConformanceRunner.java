@@ -62,7 +62,7 @@ public final class ConformanceRunner {
         Rule rule = library.rule(c.rule()).orElse(null);
         if (rule == null) return new Verdict(c, Outcome.NOT_IMPLEMENTED, Set.of(), "rule not implemented");
         List<KubeObject> objects = c.resources().stream().map(KubeObject::of).toList();
-        SnapshotIndex index = new SnapshotIndex(Snapshot.of(objects));
+        SnapshotIndex index = new SnapshotIndex(new Snapshot(c.cluster(), objects));
         ControlInputs inputs = c.controlInputs() != null && c.controlInputs().isObject()
                 ? ControlInputs.defaults().with(c.controlInputs()) : ControlInputs.defaults();
         RuleContext ctx = new RuleContext(index, inputs);
