@@ -1,25 +1,45 @@
 package dev.kubeward.engine.evaluation;
 
 import dev.kubeward.engine.catalog.ControlDefinition;
+import dev.kubeward.engine.model.ObjectRef;
 
+import java.util.ArrayList;
 import java.util.List;
 
-/** A control over a snapshot: its status and a result per evaluated resource (failed first). */
-public record ControlResult(ControlDefinition control, ControlStatus status, List<ResourceResult> resources, String note) {
+/**
+ * A control over a snapshot: its status, a detailed result per failed resource, and the identities of the
+ * passed ones. Passed resources are kept as bare references — on a 100k-object cluster there are millions
+ * of them across controls, and nothing but reports listing passes needs more than their identity.
+ */
+public record ControlResult(ControlDefinition control, ControlStatus status, List<ResourceResult> failed, List<ObjectRef> passed,
+                            String note) {
 
-    public long failedCount() {
-        return resources.stream().filter(ResourceResult::failed).count();
+    public ControlResult {
+        failed = List.copyOf(failed);
+        passed = List.copyOf(passed);
     }
 
-    public long evaluatedCount() {
-        return resources.size();
+    /** A control with nothing evaluated (not applicable, needs external data, manual, not evaluated). */
+    public static ControlResult withoutResources(ControlDefinition control, ControlStatus status, String note) {
+        return new ControlResult(control, status, List.of(), List.of(), note);
+    }
+
+    public long failedCount() {
+        return failed.size();
     }
 
     public long passedCount() {
-        return evaluatedCount() - failedCount();
+        return passed.size();
     }
 
-    public List<ResourceResult> failed() {
-        return resources.stream().filter(ResourceResult::failed).toList();
+    public long evaluatedCount() {
+        return failed.size() + passed.size();
+    }
+
+    /** Failed results first, then passed ones (built on demand). */
+    public List<ResourceResult> resources() {
+        List<ResourceResult> all = new ArrayList<>(failed);
+        passed.forEach(ref -> all.add(ResourceResult.passed(ref)));
+        return all;
     }
 }

@@ -21,7 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
@@ -55,33 +55,47 @@ public final class Evaluator {
     }
 
     private ControlResult evaluateControl(ControlDefinition control, RuleContext ctx, Map<String, RuleOutcome> outcomes, Queue skipped) {
-        if (control.manual()) return new ControlResult(control, ControlStatus.MANUAL, List.of(), "needs a human review");
+        if (control.manual()) return ControlResult.withoutResources(control, ControlStatus.MANUAL, "needs a human review");
         List<Rule> rules = control.rules().stream().map(library::rule).flatMap(java.util.Optional::stream).toList();
         if (rules.isEmpty()) {
             return control.needsExternalData() || !control.externalData().isEmpty()
-                    ? new ControlResult(control, ControlStatus.REQUIRES_EXTERNAL_DATA, List.of(), "needs " + String.join(", ", externalOf(control)))
-                    : new ControlResult(control, ControlStatus.NOT_EVALUATED, List.of(), "no rule implemented yet");
+                    ? ControlResult.withoutResources(control, ControlStatus.REQUIRES_EXTERNAL_DATA, "needs " + String.join(", ", externalOf(control)))
+                    : ControlResult.withoutResources(control, ControlStatus.NOT_EVALUATED, "no rule implemented yet");
         }
-        Set<ObjectRef> evaluated = new HashSet<>();
-        Map<ObjectRef, List<Named>> failures = new TreeMap<>();
+        List<RuleOutcome> ruleOutcomes = new ArrayList<>();
+        Map<ObjectRef, List<Named>> failures = new HashMap<>();
         for (Rule rule : rules) {
             RuleOutcome outcome = outcomes.computeIfAbsent(rule.name(), n -> run(rule, ctx, skipped));
-            evaluated.addAll(outcome.evaluated());
+            ruleOutcomes.add(outcome);
             for (Violation v : outcome.violations()) {
                 failures.computeIfAbsent(v.resource(), k -> new ArrayList<>()).add(new Named(rule.name(), v));
-                evaluated.add(v.resource());
             }
         }
-        List<ResourceResult> resources = new ArrayList<>();
-        failures.forEach((ref, vs) -> resources.add(merge(ref, vs)));
-        evaluated.stream().filter(r -> !failures.containsKey(r)).sorted().forEach(r -> resources.add(ResourceResult.passed(r)));
-        if (resources.isEmpty()) {
+        List<ResourceResult> failed = new ArrayList<>(failures.size());
+        failures.forEach((ref, vs) -> failed.add(merge(ref, vs)));
+        failed.sort(java.util.Comparator.comparing(ResourceResult::resource));
+        List<ObjectRef> passed = passed(ruleOutcomes, failures.keySet());
+        if (failed.isEmpty() && passed.isEmpty()) {
             String note = ctx.cluster().provider().managed()
                     ? "no matching resources (the " + ctx.cluster().provider().id().toUpperCase() + " control plane is managed and not visible)"
                     : "no matching resources";
-            return new ControlResult(control, ControlStatus.NOT_APPLICABLE, List.of(), note);
+            return ControlResult.withoutResources(control, ControlStatus.NOT_APPLICABLE, note);
         }
-        return new ControlResult(control, failures.isEmpty() ? ControlStatus.PASSED : ControlStatus.FAILED, List.copyOf(resources), "");
+        return new ControlResult(control, failed.isEmpty() ? ControlStatus.PASSED : ControlStatus.FAILED, failed, passed, "");
+    }
+
+    /** Evaluated but not failed; a single rule's list is used as is, several rules' lists are merged without duplicates. */
+    private static List<ObjectRef> passed(List<RuleOutcome> outcomes, Set<ObjectRef> failed) {
+        List<ObjectRef> passed = new ArrayList<>();
+        Set<ObjectRef> seen = outcomes.size() > 1 ? new HashSet<>() : null;
+        for (RuleOutcome o : outcomes) {
+            for (ObjectRef ref : o.evaluated()) {
+                if (failed.contains(ref)) continue;
+                if (seen == null || seen.add(ref)) passed.add(ref);
+            }
+        }
+        passed.sort(null);
+        return passed;
     }
 
     private static List<String> externalOf(ControlDefinition c) {
@@ -98,16 +112,15 @@ public final class Evaluator {
             }
         }
         ResourceRule rr = (ResourceRule) rule;
-        Set<ObjectRef> evaluated = new HashSet<>();
+        List<ObjectRef> evaluated = new ArrayList<>();
         List<Violation> violations = new ArrayList<>();
         for (String kind : rr.kinds()) {
             for (KubeObject o : ctx.index().ofKind(kind)) {
                 if (ctx.index().judgedThroughOwner(o)) continue;
-                evaluated.add(o.ref());
                 try {
                     violations.addAll(rr.check(o, ctx));
+                    evaluated.add(o.ref());
                 } catch (RuntimeException e) {
-                    evaluated.remove(o.ref());
                     skipped.items.add(new SkippedInput(o.ref().display(), "rule " + rule.name() + " could not read the object: " + e.getMessage()));
                 }
             }

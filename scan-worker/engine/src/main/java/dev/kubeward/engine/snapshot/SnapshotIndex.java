@@ -31,6 +31,7 @@ public final class SnapshotIndex {
     private final Map<String, KubeObject> byUid = new HashMap<>();
     private final Map<String, KubeObject> byKindNamespaceName = new HashMap<>();
     private final Set<KubeObject> ownedWorkloads = Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final Map<Object, Memo<?>> memos = new java.util.concurrent.ConcurrentHashMap<>();
 
     public SnapshotIndex(Snapshot snapshot) {
         this.cluster = snapshot.cluster();
@@ -63,6 +64,28 @@ public final class SnapshotIndex {
     }
 
     public ClusterInfo cluster() { return cluster; }
+
+    /**
+     * A value derived from the whole snapshot, computed once and shared by every rule that asks with the same
+     * key (e.g. "which service accounts are bound"): cross-resource rules look things up in such derived
+     * indexes instead of scanning all objects per object, which keeps a scan linear in the object count.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T memo(Object key, java.util.function.Function<SnapshotIndex, T> compute) {
+        // NB: the map only creates the holder; the value is computed under the holder's own lock, so a
+        // computation may itself ask for other memos (no recursive map update) and runs once per snapshot.
+        Memo<T> memo = (Memo<T>) memos.computeIfAbsent(key, k -> new Memo<>());
+        return memo.get(() -> compute.apply(this));
+    }
+
+    private static final class Memo<T> {
+        private T value;
+
+        synchronized T get(java.util.function.Supplier<T> compute) {
+            if (value == null) value = compute.get();
+            return value;
+        }
+    }
     public List<KubeObject> all() { return all; }
 
     public List<KubeObject> ofKind(String kind) {

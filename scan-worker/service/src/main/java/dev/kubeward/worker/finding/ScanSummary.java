@@ -48,8 +48,7 @@ public record ScanSummary(List<FindingRow> findings, List<ControlSummary> contro
             byId.put(c.control().id(), c);
             controls.add(new ControlSummary(c.control().id(), status(c.status()), (int) c.failedCount(), (int) c.passedCount()));
             String severity = c.control().severity().name().toLowerCase(Locale.ROOT);
-            for (ResourceResult r : c.resources()) {
-                if (!r.failed()) continue;
+            for (ResourceResult r : c.failed()) {
                 // NB: two refs that differ only in apiVersion are one finding (the table's key has no apiVersion);
                 // an INSERT … ON CONFLICT may not touch the same row twice, so they are merged here.
                 FindingRow row = row(c.control().id(), severity, r);

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The RBAC state of one snapshot, resolved once: roles with their aggregated rules, bindings with normalised
@@ -26,8 +25,6 @@ import java.util.WeakHashMap;
  * Immutable and thread-safe.
  */
 public final class RbacIndex {
-
-    private static final Map<SnapshotIndex, RbacIndex> CACHE = Collections.synchronizedMap(new WeakHashMap<>());
 
     private final Map<String, Role> roles = new LinkedHashMap<>();
     private final List<Binding> bindings = new ArrayList<>();
@@ -67,9 +64,7 @@ public final class RbacIndex {
 
     /** The index of a snapshot, built once and shared by every rule that asks. */
     public static RbacIndex of(SnapshotIndex index) {
-        synchronized (CACHE) {
-            return CACHE.computeIfAbsent(index, RbacIndex::new);
-        }
+        return index.memo(RbacIndex.class, RbacIndex::new);
     }
 
     /** Builds a fresh index (tests, or callers that hold no {@link SnapshotIndex}). */

@@ -63,30 +63,40 @@ final class ServiceAccountTokenMountRule extends PodTemplateRule {
      * {@code system:authenticated}). A RoleBinding subject without namespace means the binding's namespace.
      */
     static boolean isBound(String account, String namespace, SnapshotIndex index) {
-        for (String kind : List.of("RoleBinding", "ClusterRoleBinding")) {
-            for (KubeObject binding : index.ofKind(kind)) {
-                for (JsonNode subject : binding.json().path("subjects")) {
-                    if (names(subject, account, namespace, kind.equals("RoleBinding") ? namespaceOf(binding) : null)) {
-                        return true;
+        BoundSubjects bound = index.memo(BoundSubjects.class, BoundSubjects::of);
+        return bound.allServiceAccounts
+                || bound.serviceAccountNamespaces.contains(namespace)
+                || bound.serviceAccounts.contains(namespace + "/" + account);
+    }
+
+    /** Every service account subject of every binding, read once per snapshot. */
+    private record BoundSubjects(boolean allServiceAccounts, java.util.Set<String> serviceAccountNamespaces, java.util.Set<String> serviceAccounts) {
+
+        static BoundSubjects of(SnapshotIndex index) {
+            boolean all = false;
+            java.util.Set<String> namespaces = new java.util.HashSet<>();
+            java.util.Set<String> accounts = new java.util.HashSet<>();
+            for (String kind : List.of("RoleBinding", "ClusterRoleBinding")) {
+                for (KubeObject binding : index.ofKind(kind)) {
+                    String bindingNamespace = kind.equals("RoleBinding") ? namespaceOf(binding) : "";
+                    for (JsonNode subject : binding.json().path("subjects")) {
+                        String name = subject.path("name").asText("");
+                        switch (subject.path("kind").asText("")) {
+                            case "ServiceAccount" -> {
+                                String ns = subject.path("namespace").asText("");
+                                accounts.add((ns.isEmpty() ? bindingNamespace : ns) + "/" + name);
+                            }
+                            case "Group" -> {
+                                if (name.equals("system:authenticated") || name.equals("system:serviceaccounts")) all = true;
+                                else if (name.startsWith("system:serviceaccounts:")) namespaces.add(name.substring("system:serviceaccounts:".length()));
+                            }
+                            default -> { }
+                        }
                     }
                 }
             }
+            return new BoundSubjects(all, namespaces, accounts);
         }
-        return false;
-    }
-
-    private static boolean names(JsonNode subject, String account, String namespace, String bindingNamespace) {
-        String name = subject.path("name").asText("");
-        return switch (subject.path("kind").asText("")) {
-            case "ServiceAccount" -> {
-                String ns = subject.path("namespace").asText("");
-                if (ns.isEmpty()) ns = bindingNamespace == null ? "" : bindingNamespace;
-                yield name.equals(account) && ns.equals(namespace);
-            }
-            case "Group" -> name.equals("system:authenticated") || name.equals("system:serviceaccounts")
-                    || name.equals("system:serviceaccounts:" + namespace);
-            default -> false;
-        };
     }
 
     private static String namespaceOf(KubeObject o) {

@@ -13,7 +13,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
+import java.util.IdentityHashMap;
 
 /**
  * Which pods a Service or a network policy selects, by Kubernetes' rules, shared by the network rules:
@@ -23,19 +23,19 @@ import java.util.WeakHashMap;
  */
 final class PodSelection {
 
-    /** Parsed policies per snapshot; the values must not refer to the index, or it would never be collected. */
-    private static final Map<SnapshotIndex, List<NetworkPolicyRule>> POLICIES = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final SnapshotIndex index;
     private final List<NetworkPolicyRule> policies;
+    /** The pods of each workload, derived once per snapshot (selectors ask for them many times). */
+    private final Map<KubeObject, Pods> podsByWorkload = Collections.synchronizedMap(new IdentityHashMap<>());
 
-    private PodSelection(SnapshotIndex index, List<NetworkPolicyRule> policies) {
+    private PodSelection(SnapshotIndex index) {
         this.index = index;
-        this.policies = policies;
+        this.policies = parsePolicies(index);
     }
 
+    /** One selection per snapshot: policies are parsed and workloads' pods derived once, shared by all network rules. */
     static PodSelection of(SnapshotIndex index) {
-        return new PodSelection(index, POLICIES.computeIfAbsent(index, PodSelection::parsePolicies));
+        return index.memo(PodSelection.class, PodSelection::new);
     }
 
     private static List<NetworkPolicyRule> parsePolicies(SnapshotIndex index) {
@@ -58,7 +58,11 @@ final class PodSelection {
 
     /** The pods of a workload kind; empty for other kinds. */
     Optional<Pods> pods(KubeObject workload) {
-        return PodTemplate.of(workload).map(this::pods);
+        Pods cached = podsByWorkload.get(workload);
+        if (cached != null) return Optional.of(cached);
+        Optional<Pods> pods = PodTemplate.of(workload).map(this::pods);
+        pods.ifPresent(p -> podsByWorkload.put(workload, p));
+        return pods;
     }
 
     Pods pods(PodTemplate template) {
