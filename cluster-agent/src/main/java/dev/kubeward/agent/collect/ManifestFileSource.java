@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.kubeward.contract.ClusterMetadata;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,11 +50,20 @@ public final class ManifestFileSource implements ObjectSource {
         return out;
     }
 
-    /** Cluster-scoped first, then by namespace, kind and name. */
+    /**
+     * Cluster-scoped first, then by namespace, kind, API version (Istio's and Gateway API's {@code Gateway}
+     * share a kind name) and name: the order {@link KubernetesApiSource} streams in.
+     */
     public static final Comparator<JsonNode> STABLE_ORDER = Comparator
             .comparing((JsonNode o) -> o.path("metadata").path("namespace").asText(""))
             .thenComparing(o -> o.path("kind").asText(""))
+            .thenComparing(o -> o.path("apiVersion").asText(""))
             .thenComparing(o -> o.path("metadata").path("name").asText(""));
+
+    /** Cloud, distribution, version and node count as far as the files tell (nodes of a {@code kubectl get} dump). */
+    public ClusterMetadata clusterMetadata() {
+        return ClusterDetector.detect(null, readAll().stream().filter(o -> "Node".equals(o.path("kind").asText())).toList());
+    }
 
     private void readPath(Path p, List<ObjectNode> out) {
         try {

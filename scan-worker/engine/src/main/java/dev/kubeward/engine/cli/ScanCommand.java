@@ -9,6 +9,8 @@ import dev.kubeward.engine.evaluation.ControlResult;
 import dev.kubeward.engine.evaluation.Evaluator;
 import dev.kubeward.engine.evaluation.ScanResult;
 import dev.kubeward.engine.evaluation.SkippedInput;
+import dev.kubeward.engine.exception.ExceptionFile;
+import dev.kubeward.engine.exception.Exceptions;
 import dev.kubeward.engine.manifest.ManifestReader;
 import dev.kubeward.engine.model.Snapshot;
 import dev.kubeward.engine.report.JsonReport;
@@ -66,6 +68,9 @@ final class ScanCommand implements Callable<Integer> {
     @Option(names = "--include-passed", description = "List passed resources too (JSON output).")
     boolean includePassed;
 
+    @Option(names = "--exceptions", paramLabel = "FILE", description = "Kubescape exception file (postureExceptionPolicy list): accepted risks count as passed and are shown as excepted.")
+    Path exceptions;
+
     @Override
     public Integer call() throws Exception {
         ControlCatalog catalog = ControlCatalog.standard();
@@ -84,6 +89,7 @@ final class ScanCommand implements Callable<Integer> {
         List<SkippedInput> skipped = new ArrayList<>(read.skipped());
         skipped.addAll(raw.skipped());
         ScanResult result = new ScanResult(raw.cluster(), raw.objectCount(), raw.controls(), skipped);
+        if (exceptions != null) result = Exceptions.apply(result, ExceptionFile.read(exceptions));
         List<Framework> reported = selected.isEmpty() ? catalog.frameworks() : selected;
         ScanReport report = ScanReport.of(result, reported, read.objects());
 

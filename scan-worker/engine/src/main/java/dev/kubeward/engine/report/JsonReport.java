@@ -36,6 +36,7 @@ public final class JsonReport {
             c.put("status", cr.status().label());
             c.put("failed", cr.failedCount());
             c.put("passed", cr.passedCount());
+            c.put("excepted", cr.exceptedCount());
             if (!cr.note().isEmpty()) c.put("note", cr.note());
             for (ResourceResult rr : cr.resources()) {
                 if (!rr.failed() && !includePassed) continue;
@@ -57,6 +58,18 @@ public final class JsonReport {
                     var src = report.source(rr.resource());
                     if (src != null && src.source() != null) r.putObject("location").put("file", src.source()).put("line", src.line());
                 }
+            }
+        }
+        for (ControlResult cr : report.result().controls()) {
+            for (ControlResult.Excepted ex : cr.excepted()) {
+                ObjectNode r = results.addObject();
+                r.put("controlId", cr.control().id());
+                r.put("rule", String.join(",", ex.result().rules()));
+                r.put("status", "excepted");
+                r.put("severity", cr.control().severity().name().toLowerCase());
+                r.set("resource", resource(ex.result().resource()));
+                r.put("exception", ex.exception());
+                r.put("reason", ex.reason());
             }
         }
         ArrayNode fws = root.putArray("frameworks");

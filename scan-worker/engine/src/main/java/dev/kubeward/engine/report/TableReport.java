@@ -28,6 +28,9 @@ public final class TableReport {
                         out.append('\n');
                     }
                 });
+        report.result().controls().stream().filter(c -> c.exceptedCount() > 0).forEach(c -> c.excepted().forEach(ex ->
+                out.append(String.format("%-9s %-8s excepted: %s (%s: %s)%n", c.control().severity().label(), c.control().id(),
+                        ex.result().resource().display(), ex.exception(), ex.reason()))));
         out.append('\n');
         for (ScanReport.FrameworkScore fs : report.frameworkScores()) {
             out.append(String.format("%-22s %s  (%d passed, %d failed, %d not applicable, %d not evaluable)%n", fs.framework().name(),

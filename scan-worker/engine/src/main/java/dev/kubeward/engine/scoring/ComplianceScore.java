@@ -24,7 +24,7 @@ public final class ComplianceScore {
 
     public static OptionalDouble control(ControlResult r) {
         if (!r.status().scored()) return OptionalDouble.empty();
-        return control(r.passedCount(), 0, r.evaluatedCount());
+        return control(r.passedCount(), r.exceptedCount(), r.evaluatedCount());
     }
 
     /** Mean of the applicable control scores; empty when no control applied. */

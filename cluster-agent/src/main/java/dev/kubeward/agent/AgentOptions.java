@@ -1,0 +1,86 @@
+package dev.kubeward.agent;
+
+import dev.kubeward.agent.collect.KubernetesApiSource;
+import dev.kubeward.agent.publish.Backoff;
+import dev.kubeward.agent.publish.ChunkPublisher;
+import dev.kubeward.agent.publish.ClusterCredential;
+import dev.kubeward.agent.publish.HttpsRelayPublisher;
+import dev.kubeward.agent.publish.KafkaChunkPublisher;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** Options both modes share: who the cluster is, where chunks go, where objects come from. Flags win over environment. */
+final class AgentOptions {
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
+    @Option(names = "--cluster-id", defaultValue = "${env:KUBEWARD_CLUSTER_ID}", description = "Cluster id issued at registration (env KUBEWARD_CLUSTER_ID).")
+    String clusterId;
+
+    @Option(names = "--cluster-secret", defaultValue = "${env:KUBEWARD_CLUSTER_SECRET}", description = "Cluster secret (env KUBEWARD_CLUSTER_SECRET); prefer --cluster-secret-file.")
+    String clusterSecret;
+
+    @Option(names = "--cluster-secret-file", defaultValue = "${env:KUBEWARD_CLUSTER_SECRET_FILE}",
+            description = "File holding the cluster secret, e.g. a mounted Secret (env KUBEWARD_CLUSTER_SECRET_FILE).")
+    Path clusterSecretFile;
+
+    @Option(names = "--kafka-bootstrap", defaultValue = "${env:KUBEWARD_KAFKA_BOOTSTRAP}", description = "Kafka bootstrap servers (env KUBEWARD_KAFKA_BOOTSTRAP).")
+    String kafkaBootstrap;
+
+    @Option(names = "--relay-url", defaultValue = "${env:KUBEWARD_RELAY_URL}", description = "HTTPS relay of platform-api, for clusters that cannot reach Kafka (env KUBEWARD_RELAY_URL).")
+    URI relayUrl;
+
+    @Option(names = "--insecure-relay", defaultValue = "${env:KUBEWARD_INSECURE_RELAY:-false}", description = "Allow a plain http:// relay URL (chunks stay signed, not encrypted).")
+    boolean insecureRelay;
+
+    @Option(names = "--files", arity = "1..*", paramLabel = "PATH", description = "File mode: manifests or a `kubectl get -o yaml` dump instead of the Kubernetes API.")
+    List<Path> files;
+
+    @Option(names = "--page-size", defaultValue = "${env:KUBEWARD_PAGE_SIZE:-500}", description = "Objects per list request (default ${DEFAULT-VALUE}).")
+    int pageSize = KubernetesApiSource.DEFAULT_PAGE_SIZE;
+
+    boolean fileMode() {
+        return files != null && !files.isEmpty();
+    }
+
+    ClusterCredential credential() {
+        if (blank(clusterId)) throw new ParameterException(spec.commandLine(), "missing --cluster-id (or KUBEWARD_CLUSTER_ID)");
+        String secret = clusterSecret;
+        if (clusterSecretFile != null) {
+            try {
+                secret = Files.readString(clusterSecretFile, StandardCharsets.UTF_8).strip();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the cluster secret file " + clusterSecretFile, e);
+            }
+        }
+        if (blank(secret)) throw new ParameterException(spec.commandLine(), "missing --cluster-secret-file or --cluster-secret (or their KUBEWARD_ variables)");
+        return new ClusterCredential(clusterId.strip(), secret);
+    }
+
+    ChunkPublisher publisher(ClusterCredential credential) {
+        boolean kafka = !blank(kafkaBootstrap);
+        boolean relay = relayUrl != null && !blank(relayUrl.toString());
+        if (kafka == relay) {
+            throw new ParameterException(spec.commandLine(), "give exactly one of --kafka-bootstrap (KUBEWARD_KAFKA_BOOTSTRAP) and --relay-url (KUBEWARD_RELAY_URL)");
+        }
+        if (kafka) return new KafkaChunkPublisher(kafkaBootstrap, credential, Map.of());
+        return new HttpsRelayPublisher(relayUrl, credential, Backoff.DEFAULT, Duration.ofMinutes(5), insecureRelay);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}
