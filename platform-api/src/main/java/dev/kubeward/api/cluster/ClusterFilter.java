@@ -1,0 +1,20 @@
+package dev.kubeward.api.cluster;
+
+import dev.kubeward.api.query.BadRequestException;
+
+import java.util.Set;
+
+/** Narrows the cluster list; null fields do not filter. {@code sort}: name, -critical, lastSnapshot, -lastSnapshot. */
+public record ClusterFilter(String provider, String status, String q, String sort) {
+
+    static final Set<String> STATUSES = Set.of("healthy", "stale", "rejected", "pending");
+
+    public ClusterFilter {
+        if (status != null && !STATUSES.contains(status)) throw new BadRequestException("status must be one of " + STATUSES);
+        if (sort != null && !ClusterSql.SORTS.containsKey(sort)) throw new BadRequestException("sort must be one of " + ClusterSql.SORTS.keySet());
+    }
+
+    public static ClusterFilter none() {
+        return new ClusterFilter(null, null, null, null);
+    }
+}
