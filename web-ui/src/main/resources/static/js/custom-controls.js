@@ -7,11 +7,6 @@
   var result = document.getElementById('test-result');
   var problems = document.getElementById('test-problems');
 
-  function meta(name) {
-    var m = document.querySelector('meta[name="' + name + '"]');
-    return m ? m.getAttribute('content') : null;
-  }
-
   function show(outcome, text) {
     var styles = { pass: 'text-bg-success', fail: 'text-bg-warning', error: 'text-bg-danger' };
     result.textContent = '';
@@ -30,8 +25,8 @@
       namespaceObject: document.getElementById('sampleNamespace').value || null
     };
     var headers = { 'Content-Type': 'application/json', Accept: 'application/json' };
-    var csrfHeader = meta('kw-csrf-header');
-    if (csrfHeader) headers[csrfHeader] = meta('kw-csrf-token');
+    var csrfHeader = button.getAttribute('data-kw-csrf-header');
+    if (csrfHeader) headers[csrfHeader] = button.getAttribute('data-kw-csrf-token');
     button.disabled = true;
     problems.hidden = true;
     fetch(button.getAttribute('data-kw-test-url'), { method: 'POST', headers: headers, credentials: 'same-origin', body: JSON.stringify(body) })

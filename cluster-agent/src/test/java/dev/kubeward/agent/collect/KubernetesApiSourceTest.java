@@ -42,7 +42,13 @@ class KubernetesApiSourceTest {
     static void startServer() {
         server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(), dispatcher, false);
         server.init();
-        client = server.createClient();
+        // NB: the CRUD mock re-reads its whole store per request; on a loaded 2-core CI machine a request can
+        // take longer than fabric8's 10 s default, which is a property of the mock, not of the collector.
+        KubernetesClient mockClient = server.createClient();
+        client = new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+                .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(mockClient.getConfiguration()).withRequestTimeout(120_000).build())
+                .build();
+        mockClient.close();
         ClusterFixture.registerCustomKinds(server);
         loaded = new ClusterFixture(NAMESPACES, PODS_PER_NAMESPACE).objects();
         ClusterFixture.load(client, loaded);
@@ -176,7 +182,7 @@ class KubernetesApiSourceTest {
             assertThat(watcher.start()).isGreaterThan(10);
             client.resource("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"new\",\"namespace\":\"ns-01\"},"
                     + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"new\"}}}}").create();
-            long deadline = System.currentTimeMillis() + 10_000;
+            long deadline = System.currentTimeMillis() + 60_000;
             while (changes.get() == 0 && System.currentTimeMillis() < deadline) Thread.sleep(50);
             assertThat(changes.get()).isPositive();
         } finally {

@@ -56,9 +56,15 @@ class DemoAgents {
         boolean firstStart = !seeder.alreadySeeded(dataDir);
         List<SeededCluster> clusters = firstStart ? seeder.seed(demo, dataDir, url) : seeder.load(demo, dataDir);
         String bootstrap = env.getRequiredProperty("spring.kafka.bootstrap-servers");
-        Thread pusher = new Thread(() -> push(clusters, manifests, bootstrap, firstStart), "kubeward-demo-agents");
-        pusher.setDaemon(true);
-        pusher.start();
+        // Like real agents: history once, then today's state on start and on a schedule, so clusters stay fresh.
+        java.util.concurrent.ScheduledExecutorService agents = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "kubeward-demo-agents");
+            t.setDaemon(true);
+            return t;
+        });
+        agents.execute(() -> push(clusters, manifests, bootstrap, firstStart));
+        long every = env.getProperty("kubeward.demo.interval", java.time.Duration.class, java.time.Duration.ofMinutes(10)).toSeconds();
+        agents.scheduleWithFixedDelay(() -> push(clusters, manifests, bootstrap, false), every, every, java.util.concurrent.TimeUnit.SECONDS);
         log.info("""
 
                 ==========================================================================

@@ -17,6 +17,7 @@ import dev.kubeward.worker.intake.ChunkIntake;
 import dev.kubeward.worker.intake.ChunkListener;
 import dev.kubeward.worker.intake.SnapshotExpiry;
 import dev.kubeward.worker.intake.StagedChunks;
+import dev.kubeward.worker.evaluation.CustomControls;
 import dev.kubeward.worker.evaluation.SnapshotScanner;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -85,11 +86,11 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    SnapshotScanner scanWorkerSnapshotScanner(StagedChunks chunks, ScanRecorder recorder, FindingEvents events,
+    SnapshotScanner scanWorkerSnapshotScanner(StagedChunks chunks, ScanRecorder recorder, FindingEvents events, JdbcTemplate jdbc,
                                               ObjectProvider<MeterRegistry> meters) {
         // TODO per-tenant control inputs from tenant settings once platform-api stores them
         return new SnapshotScanner(chunks, Evaluator.standard(), ControlCatalog.standard(), tenant -> ControlInputs.defaults(),
-                recorder, events, meters(meters));
+                new CustomControls(jdbc)::of, recorder, events, meters(meters));
     }
 
     @Bean

@@ -5,6 +5,7 @@ import dev.kubeward.engine.model.KubeObject;
 import dev.kubeward.engine.model.ObjectRef;
 import dev.kubeward.engine.model.Snapshot;
 import dev.kubeward.engine.rule.ControlInputs;
+import dev.kubeward.engine.rule.ObjectSkipped;
 import dev.kubeward.engine.rule.ResourceRule;
 import dev.kubeward.engine.rule.Rule;
 import dev.kubeward.engine.rule.RuleContext;
@@ -36,6 +37,11 @@ public final class Evaluator {
 
     public Evaluator(RuleLibrary library) {
         this.library = library;
+    }
+
+    /** The rules this evaluator runs. */
+    public RuleLibrary library() {
+        return library;
     }
 
     public static Evaluator standard() {
@@ -116,10 +122,12 @@ public final class Evaluator {
         List<Violation> violations = new ArrayList<>();
         for (String kind : rr.kinds()) {
             for (KubeObject o : ctx.index().ofKind(kind)) {
-                if (ctx.index().judgedThroughOwner(o)) continue;
+                if (ctx.index().judgedThroughOwner(o) || !rr.appliesTo(o, ctx)) continue;
                 try {
                     violations.addAll(rr.check(o, ctx));
                     evaluated.add(o.ref());
+                } catch (ObjectSkipped e) {
+                    skipped.items.add(new SkippedInput(o.ref().display(), e.getMessage()));
                 } catch (RuntimeException e) {
                     skipped.items.add(new SkippedInput(o.ref().display(), "rule " + rule.name() + " could not read the object: " + e.getMessage()));
                 }

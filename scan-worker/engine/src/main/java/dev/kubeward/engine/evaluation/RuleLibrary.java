@@ -3,6 +3,8 @@ package dev.kubeward.engine.evaluation;
 import dev.kubeward.engine.rule.Rule;
 import dev.kubeward.engine.rules.RuleSets;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,13 @@ public final class RuleLibrary {
 
     public static RuleLibrary standard() {
         return STANDARD;
+    }
+
+    /** This library plus more rules (a tenant's custom controls); a name already taken is an error. */
+    public RuleLibrary with(Collection<? extends Rule> more) {
+        List<Rule> all = new ArrayList<>(rules.values());
+        all.addAll(more);
+        return new RuleLibrary(all);
     }
 
     public Optional<Rule> rule(String name) {

@@ -15,6 +15,17 @@ public non-sealed interface ResourceRule extends Rule {
     /** Kinds this rule applies to, e.g. {@link dev.kubeward.engine.snapshot.SnapshotIndex#WORKLOAD_KINDS}. */
     Set<String> kinds();
 
-    /** Violations of this object; empty when it passes. A violation may name another object (its owner). */
+    /**
+     * Whether this object of a matched kind is judged at all (e.g. a namespace selector); objects it declines are
+     * neither passed nor failed. All of them by default.
+     */
+    default boolean appliesTo(KubeObject object, RuleContext ctx) {
+        return true;
+    }
+
+    /**
+     * Violations of this object; empty when it passes. A violation may name another object (its owner).
+     * Throw {@link ObjectSkipped} to leave the object unjudged, with a reason.
+     */
     List<Violation> check(KubeObject object, RuleContext ctx);
 }

@@ -1,6 +1,8 @@
 package dev.kubeward.worker.evaluation;
 
 import dev.kubeward.engine.catalog.ControlCatalog;
+import dev.kubeward.engine.custom.CompiledCustomControl;
+import dev.kubeward.engine.custom.ControlSet;
 import dev.kubeward.engine.evaluation.Evaluator;
 import dev.kubeward.engine.evaluation.ScanResult;
 import dev.kubeward.engine.rule.ControlInputs;
@@ -21,7 +23,7 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * Scans a complete snapshot: decodes its staged chunks, evaluates every catalogue control, records the
+ * Scans a complete snapshot: decodes its staged chunks, evaluates every catalogue control and the tenant's custom ones, records the
  * result in one transaction, then publishes the scan event. Evaluation runs outside the transaction (it
  * is pure and may take seconds on a large cluster); the transaction claims the snapshot first, so a
  * snapshot scanned twice by racing workers is written once.
@@ -37,10 +39,19 @@ public class SnapshotScanner implements SnapshotCompleted {
     private final ScanRecorder recorder;
     private final FindingEvents events;
     private final MeterRegistry meters;
+    private final Function<UUID, List<CompiledCustomControl>> customOfTenant;
 
     /** @param inputsOfTenant control inputs per tenant: defaults for now; tenant settings may override them later */
     public SnapshotScanner(StagedChunks chunks, Evaluator evaluator, ControlCatalog catalog, Function<UUID, ControlInputs> inputsOfTenant,
                            ScanRecorder recorder, FindingEvents events, MeterRegistry meters) {
+        this(chunks, evaluator, catalog, inputsOfTenant, tenant -> List.of(), recorder, events, meters);
+    }
+
+    /** @param customOfTenant the tenant's custom controls, evaluated with the catalogue's (see {@link CustomControls}) */
+    public SnapshotScanner(StagedChunks chunks, Evaluator evaluator, ControlCatalog catalog, Function<UUID, ControlInputs> inputsOfTenant,
+                           Function<UUID, List<CompiledCustomControl>> customOfTenant, ScanRecorder recorder, FindingEvents events,
+                           MeterRegistry meters) {
+        this.customOfTenant = customOfTenant;
         this.chunks = chunks;
         this.evaluator = evaluator;
         this.catalog = catalog;
@@ -56,7 +67,10 @@ public class SnapshotScanner implements SnapshotCompleted {
         List<byte[]> staged = chunks.chunksOf(tenantId, snapshotId);
         if (staged.isEmpty()) return; // scanned meanwhile by another worker, which dropped the chunks
         AssembledSnapshot snapshot = SnapshotAssembler.assemble(staged);
-        ScanResult result = evaluator.evaluate(snapshot.snapshot(), inputsOfTenant.apply(tenantId), catalog.controls());
+        List<CompiledCustomControl> custom = customOfTenant.apply(tenantId);
+        ScanResult result = custom.isEmpty()
+                ? evaluator.evaluate(snapshot.snapshot(), inputsOfTenant.apply(tenantId), catalog.controls())
+                : ControlSet.of(catalog, evaluator.library(), custom).evaluate(snapshot.snapshot(), inputsOfTenant.apply(tenantId));
         Optional<ScanOutcome> outcome = recorder.record(tenantId, clusterId, snapshotId,
                 new ScanRecorder.SnapshotFacts(snapshot.snapshot().objects(), snapshot.metadata(), snapshot.agentVersion(),
                         snapshot.collectedAt()), result);

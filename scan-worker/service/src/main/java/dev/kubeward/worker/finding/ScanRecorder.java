@@ -68,9 +68,13 @@ public class ScanRecorder {
                 return Optional.<ScanOutcome>empty();
             }
             UUID scanId = Uuid7.next();
-            Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            // A scan is dated when its objects were observed (the agent's collection time, never in the future),
+            // so history pushed late — or after an outage — lands on the days it describes.
+            Instant now = Instant.now();
+            Instant observed = snapshot.collectedAt() == null || snapshot.collectedAt().isAfter(now) ? now : snapshot.collectedAt();
+            Instant at = observed.truncatedTo(ChronoUnit.MICROS);
             List<Findings.Upserted> upserted = findings.upsert(tenantId, clusterId, scanId, at, summary.findings());
-            List<FindingChange> resolved = findings.resolveMissing(tenantId, clusterId, scanId, at);
+            List<FindingChange> resolved = findings.resolveMissing(tenantId, clusterId, scanId, at, summary.evaluatedControls());
             List<FindingChange> created = new ArrayList<>();
             List<FindingChange> reopened = new ArrayList<>();
             for (Findings.Upserted u : upserted) {
@@ -86,8 +90,7 @@ public class ScanRecorder {
             findings.recordChanges(tenantId, scanId, at, "resolved", resolved);
             scans.insertSummaries(tenantId, clusterId, scanId, at, summary);
             resources.sync(tenantId, clusterId, scanId, at, rows);
-            scans.updateCluster(tenantId, clusterId, scanId, snapshot.metadata(), snapshot.agentVersion(),
-                    snapshot.collectedAt() == null ? at : snapshot.collectedAt());
+            scans.updateCluster(tenantId, clusterId, scanId, snapshot.metadata(), snapshot.agentVersion(), at);
             scans.dropChunks(tenantId, snapshotId);
             return Optional.of(new ScanOutcome(tenantId, clusterId, scanId, snapshotId, at, objectCount, summary.openBySeverity(),
                     List.copyOf(created), List.copyOf(reopened), List.copyOf(resolved)));

@@ -81,6 +81,12 @@ public record ScanSummary(List<FindingRow> findings, List<ControlSummary> contro
         return new FrameworkScore(fw.name(), score.isPresent() ? round2(score.getAsDouble()) : null, passed, failed, na, external);
     }
 
+    /** Controls this scan judged (failed, passed or not applicable); the others are evaluated elsewhere or not at all. */
+    public List<String> evaluatedControls() {
+        return controls.stream().filter(c -> c.status().equals("failed") || c.status().equals("passed") || c.status().equals("not-applicable"))
+                .map(ControlSummary::controlId).toList();
+    }
+
     static String status(ControlStatus status) {
         return status.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

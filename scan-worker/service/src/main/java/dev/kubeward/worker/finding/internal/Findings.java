@@ -63,7 +63,7 @@ public class Findings {
     // not produced by this complete snapshot, so they are fixed.
     private static final String RESOLVE_MISSING = """
             UPDATE findings SET status = 'resolved', resolved_at = ?
-             WHERE tenant_id = ? AND cluster_id = ? AND status = 'open' AND last_scan_id <> ?
+             WHERE tenant_id = ? AND cluster_id = ? AND status = 'open' AND last_scan_id <> ? AND control_id = ANY (?)
             RETURNING id, control_id, severity, kind, namespace, name
             """;
 
@@ -106,10 +106,29 @@ public class Findings {
         return out;
     }
 
-    public List<FindingChange> resolveMissing(UUID tenantId, UUID clusterId, UUID scanId, Instant at) {
-        return jdbc.query(RESOLVE_MISSING, (rs, i) -> new FindingChange(rs.getLong("id"), rs.getString("control_id"),
-                        rs.getString("severity"), rs.getString("kind"), rs.getString("namespace"), rs.getString("name")),
-                Timestamp.from(at), tenantId, clusterId, scanId);
+    /**
+     * Resolves the open findings this scan no longer produces — only for the controls it evaluated: findings of
+     * controls judged elsewhere (image-scan controls such as C-0083..C-0085) are not this scan's to close.
+     */
+    public List<FindingChange> resolveMissing(UUID tenantId, UUID clusterId, UUID scanId, Instant at, List<String> evaluatedControls) {
+        return jdbc.execute((java.sql.Connection c) -> {
+            java.sql.Array ids = c.createArrayOf("text", evaluatedControls.toArray());
+            try (var ps = c.prepareStatement(RESOLVE_MISSING)) {
+                ps.setTimestamp(1, Timestamp.from(at));
+                ps.setObject(2, tenantId);
+                ps.setObject(3, clusterId);
+                ps.setObject(4, scanId);
+                ps.setArray(5, ids);
+                List<FindingChange> out = new java.util.ArrayList<>();
+                try (var rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new FindingChange(rs.getLong("id"), rs.getString("control_id"), rs.getString("severity"),
+                                rs.getString("kind"), rs.getString("namespace"), rs.getString("name")));
+                    }
+                }
+                return out;
+            }
+        });
     }
 
     /** Writes finding_changes rows; {@code change} is new, reopened or resolved. */
