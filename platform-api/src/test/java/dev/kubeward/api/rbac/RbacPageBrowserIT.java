@@ -1,5 +1,6 @@
 package dev.kubeward.api.rbac;
 
+import dev.kubeward.api.support.HeadlessChromium;
 import dev.kubeward.api.security.Role;
 import dev.kubeward.api.support.ApiClient;
 import dev.kubeward.api.support.KubewardIT;
@@ -21,8 +22,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -68,22 +67,17 @@ class RbacPageBrowserIT {
     ClusterCredentials clusters;
 
     static boolean browserAvailable() {
-        return new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
     static void startBrowser() throws IOException {
         profile = Files.createTempDirectory("kw-chrome-rbac-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
+        ChromeOptions options = HeadlessChromium.options(profile, 1500, 1300);
         org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
         logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1500,1300", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, options);
+        driver = HeadlessChromium.start(options);
         Files.createDirectories(SCREENSHOTS);
     }
 

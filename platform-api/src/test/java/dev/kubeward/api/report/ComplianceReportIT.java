@@ -1,5 +1,6 @@
 package dev.kubeward.api.report;
 
+import dev.kubeward.api.support.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubeward.api.exception.ScanFixtures;
 import dev.kubeward.api.security.Role;
@@ -22,8 +23,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -155,18 +154,14 @@ class ComplianceReportIT {
 
     @Test
     void theHtmlReportRendersInChromium() throws Exception {
-        assumeTrue(new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute(), "Chromium not installed");
+        assumeTrue(HeadlessChromium.available(), "Chromium not installed");
         byte[] html = download("/api/v1/reports/" + meta.path("id").asText() + "/html", tenant.token(Role.VIEWER));
         Files.createDirectories(SCREENSHOTS);
         Path file = SCREENSHOTS.resolve("report-cis.html").toAbsolutePath();
         Files.write(file, html);
         Path profile = Files.createTempDirectory("kw-report-chrome-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,2400", "--user-data-dir=" + profile);
-        WebDriver driver = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build(), options);
+        ChromeOptions options = HeadlessChromium.options(profile, 1280, 2400);
+        WebDriver driver = HeadlessChromium.start(options);
         try {
             driver.get(file.toUri().toString());
             assertThat(driver.getTitle()).contains("compliance report");

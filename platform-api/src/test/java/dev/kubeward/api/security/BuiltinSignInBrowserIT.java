@@ -1,5 +1,6 @@
 package dev.kubeward.api.security;
 
+import dev.kubeward.api.support.HeadlessChromium;
 import dev.kubeward.api.support.ApiClient;
 import dev.kubeward.api.support.KubewardIT;
 import dev.kubeward.api.support.TenantFixtures;
@@ -19,8 +20,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -65,19 +64,14 @@ class BuiltinSignInBrowserIT {
     ClusterCredentials clusters;
 
     static boolean browserAvailable() {
-        return new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
     static void startBrowser() throws IOException {
         profile = Files.createTempDirectory("kw-chrome-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, options);
+        ChromeOptions options = HeadlessChromium.options(profile, 1280, 900);
+        driver = HeadlessChromium.start(options);
         Files.createDirectories(SCREENSHOTS);
     }
 

@@ -1,5 +1,6 @@
 package dev.kubeward.api.ui;
 
+import dev.kubeward.api.support.HeadlessChromium;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubeward.api.security.Role;
 import dev.kubeward.api.support.ApiClient;
@@ -24,8 +25,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -82,19 +81,14 @@ class DashboardPagesBrowserIT {
     PlatformTransactionManager txManager;
 
     static boolean browserAvailable() {
-        return new File("/usr/bin/chromium").canExecute() && new File("/usr/bin/chromedriver").canExecute();
+        return HeadlessChromium.available();
     }
 
     @BeforeAll
     static void startBrowser() throws IOException {
         profile = Files.createTempDirectory("kw-chrome-ui-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-        driver = new ChromeDriver(service, options);
+        ChromeOptions options = HeadlessChromium.options(profile, 1280, 1000);
+        driver = HeadlessChromium.start(options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Files.createDirectories(SCREENSHOTS);
     }

@@ -1,5 +1,6 @@
 package dev.kubeward.engine.rules.hygiene;
 
+import dev.kubeward.engine.model.Quantity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubeward.engine.model.KubeObject;
 import dev.kubeward.engine.rule.ResourceRule;

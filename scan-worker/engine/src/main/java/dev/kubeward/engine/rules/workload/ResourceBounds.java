@@ -1,5 +1,6 @@
 package dev.kubeward.engine.rules.workload;
 
+import dev.kubeward.engine.model.Quantity;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.kubeward.engine.rule.ControlInputs;
 import dev.kubeward.engine.rule.RuleContext;

@@ -1,4 +1,4 @@
-package dev.kubeward.engine.rules.workload;
+package dev.kubeward.engine.model;
 
 import com.fasterxml.jackson.databind.node.IntNode;
 import org.junit.jupiter.api.Test;
@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class QuantityTest {
+class WorkloadQuantityCasesTest {
 
     @Test
     void binaryAndDecimalSuffixesCompareExactly() {

@@ -1,4 +1,4 @@
-package dev.kubeward.engine.rules.hygiene;
+package dev.kubeward.engine.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
