@@ -35,7 +35,7 @@ public class FrameworkQueries {
 
     public List<FrameworkSummary> list() {
         UUID tenant = Tenant.current();
-        Map<String, ControlTally> summed = summed(tallies.rows(tenant, null, null));
+        Map<String, ControlTally> summed = tallies.summed(tenant, null, null);
         Map<String, List<FrameworkSummary.ClusterScore>> perCluster = new HashMap<>();
         jdbc.query("""
                 SELECT fs.framework, c.id, c.name, fs.score, fs.scanned_at
@@ -88,7 +88,7 @@ public class FrameworkQueries {
             Long known = jdbc.queryForObject("SELECT count(*) FROM clusters WHERE tenant_id = ? AND id = ?", Long.class, tenant, clusterId);
             if (known == null || known == 0) throw new NotFoundException("cluster", clusterId);
         }
-        return summed(tallies.rows(tenant, clusterId, fw.controlIds()));
+        return tallies.summed(tenant, clusterId, fw.controlIds());
     }
 
     private Double storedScore(Framework fw, UUID clusterId) {

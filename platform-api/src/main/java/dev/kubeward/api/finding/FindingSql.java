@@ -23,10 +23,15 @@ public record FindingSql(String where, List<Object> args) {
     public static FindingSql of(FindingFilter filter, UUID tenant) {
         StringBuilder w = new StringBuilder("f.tenant_id = ?");
         List<Object> args = new ArrayList<>(List.of(tenant));
-        if (!filter.clusters().isEmpty()) { w.append(" AND f.cluster_id = ANY(?)"); args.add(filter.clusters().toArray(UUID[]::new)); }
+        // One value binds as "= ?", not "= ANY(?)": same rows, but only then does the planner walk an index in ORDER BY order
+        // (newest critical on the overview, one control's findings) instead of sorting every match.
+        if (filter.clusters().size() == 1) { w.append(" AND f.cluster_id = ?"); args.add(filter.clusters().get(0)); }
+        else if (!filter.clusters().isEmpty()) { w.append(" AND f.cluster_id = ANY(?)"); args.add(filter.clusters().toArray(UUID[]::new)); }
         List<String> controls = controls(filter);
-        if (controls != null) { w.append(" AND f.control_id = ANY(?)"); args.add(controls.toArray(String[]::new)); }
-        if (!filter.severities().isEmpty()) { w.append(" AND f.severity = ANY(?)"); args.add(filter.severities().toArray(String[]::new)); }
+        if (controls != null && controls.size() == 1) { w.append(" AND f.control_id = ?"); args.add(controls.get(0)); }
+        else if (controls != null) { w.append(" AND f.control_id = ANY(?)"); args.add(controls.toArray(String[]::new)); }
+        if (filter.severities().size() == 1) { w.append(" AND f.severity = ?"); args.add(filter.severities().get(0)); }
+        else if (!filter.severities().isEmpty()) { w.append(" AND f.severity = ANY(?)"); args.add(filter.severities().toArray(String[]::new)); }
         if (filter.namespace() != null) { w.append(" AND f.namespace = ?"); args.add(filter.namespace()); }
         if (filter.kind() != null && !filter.kind().isBlank()) { w.append(" AND f.kind = ?"); args.add(filter.kind()); }
         if (!"all".equals(filter.status())) { w.append(" AND f.status = ?"); args.add(filter.status()); }

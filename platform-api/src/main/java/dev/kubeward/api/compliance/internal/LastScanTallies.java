@@ -4,7 +4,10 @@ import dev.kubeward.api.compliance.ControlTally;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Control summaries of each cluster's last scan: the counts every compliance number is made of. */
@@ -32,5 +35,37 @@ public class LastScanTallies {
                 """, (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
                 new ControlTally(rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))),
                 tenant, clusterId, clusterId, controls, controls);
+    }
+
+    /**
+     * The same rows summed per control over the clusters, as {@link ControlTally#sum} sums them, but in the database:
+     * at 500 clusters the rows are ~170k and moving them out costs far more than adding them up. The status of a control
+     * with nothing evaluated is the first one that is not {@code not-applicable} in the order of {@link #rows}; when the
+     * clusters disagree on it (rare), a second query finds that first one.
+     */
+    public Map<String, ControlTally> summed(UUID tenant, UUID clusterId, List<String> controlIds) {
+        String[] controls = controlIds == null ? null : controlIds.toArray(String[]::new);
+        Map<String, ControlTally> out = new HashMap<>();
+        // Narrowing only where asked: "(? IS NULL OR ...)" would hide the control ids from the index in a generic plan.
+        String where = "c.tenant_id = ?" + (clusterId == null ? "" : " AND c.id = ?") + (controls == null ? "" : " AND s.control_id = ANY(?)");
+        List<Object> args = new ArrayList<>(List.of(tenant));
+        if (clusterId != null) args.add(clusterId);
+        if (controls != null) args.add(controls);
+        jdbc.query("SELECT s.control_id, sum(s.failed), sum(s.passed), sum(s.excepted),"
+                + " min(s.status) FILTER (WHERE s.status <> 'not-applicable'), max(s.status) FILTER (WHERE s.status <> 'not-applicable')"
+                + " FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id"
+                + " WHERE " + where + " GROUP BY s.control_id", rs -> {
+            String control = rs.getString(1);
+            long f = rs.getLong(2), p = rs.getLong(3), e = rs.getLong(4);
+            String min = rs.getString(5), max = rs.getString(6);
+            String status = f > 0 ? "failed" : p + e > 0 ? "passed" : min == null ? "not-applicable" : min.equals(max) ? min : null;
+            out.put(control, new ControlTally(status, f, p, e));
+        }, args.toArray());
+        out.replaceAll((control, t) -> t.status() != null ? t : new ControlTally(jdbc.queryForObject("""
+                SELECT s.status FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id
+                 WHERE c.tenant_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) AND s.control_id = ? AND s.status <> 'not-applicable'
+                 ORDER BY c.name, c.id LIMIT 1
+                """, String.class, tenant, clusterId, clusterId, control), t.failed(), t.passed(), t.excepted()));
+        return out;
     }
 }

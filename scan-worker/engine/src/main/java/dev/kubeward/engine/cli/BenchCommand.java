@@ -13,8 +13,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -49,31 +48,62 @@ final class BenchCommand implements Callable<Integer> {
             evaluator.evaluate(Snapshot.of(objects), ControlInputs.defaults(), controls); // warm-up
             List<Long> times = new ArrayList<>();
             long findings = 0;
-            resetPeaks();
+            System.gc();
+            HeapSampler sampler = HeapSampler.start();
             for (int i = 0; i < runs; i++) {
                 long t0 = System.nanoTime();
                 ScanResult r = evaluator.evaluate(Snapshot.of(objects), ControlInputs.defaults(), controls);
                 times.add((System.nanoTime() - t0) / 1_000_000);
                 findings = r.controls().stream().mapToLong(c -> c.failedCount()).sum();
             }
+            long peak = sampler.stop();
             Collections.sort(times);
             out.printf("| %,d | %d | %d | %d | %d | %d | %,d |%n", objects.size(), controls.size(), times.get(times.size() / 2), times.get(0),
-                    times.get(times.size() - 1), peakHeapMiB(), findings);
+                    times.get(times.size() - 1), peak / (1024 * 1024), findings);
             out.flush();
         }
         return 0;
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
+    /**
+     * The highest used heap seen while the scans ran, sampled every few milliseconds (the snapshot itself and
+     * not-yet-collected garbage included). Summing the pools' own peaks would overstate it: pools peak at
+     * different moments.
+     */
+    private static final class HeapSampler {
+        private final Thread thread;
+        private volatile boolean running = true;
+        private volatile long peak;
 
-    private static long peakHeapMiB() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
+        private HeapSampler() {
+            MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+            thread = new Thread(() -> {
+                while (running) {
+                    peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                    try {
+                        Thread.sleep(2);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
         }
-        return sum / (1024 * 1024);
+
+        static HeapSampler start() {
+            HeapSampler s = new HeapSampler();
+            s.thread.start();
+            return s;
+        }
+
+        long stop() {
+            running = false;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return peak;
+        }
     }
 }

@@ -9,7 +9,6 @@ import dev.kubeward.engine.snapshot.PodTemplate;
 import dev.kubeward.engine.snapshot.SnapshotIndex;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,12 +24,19 @@ final class PodSelection {
 
     private final SnapshotIndex index;
     private final List<NetworkPolicyRule> policies;
-    /** The pods of each workload, derived once per snapshot (selectors ask for them many times). */
-    private final Map<KubeObject, Pods> podsByWorkload = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The pods of each workload and the workloads of each namespace, derived once per snapshot, read-only after. */
+    private final Map<KubeObject, Pods> podsByWorkload = new IdentityHashMap<>();
+    private final Map<String, List<KubeObject>> workloadsByNamespace = new java.util.HashMap<>();
 
     private PodSelection(SnapshotIndex index) {
         this.index = index;
         this.policies = parsePolicies(index);
+        for (String kind : SnapshotIndex.WORKLOAD_KINDS) {
+            for (KubeObject w : index.ofKind(kind)) {
+                PodTemplate.of(w).ifPresent(t -> podsByWorkload.put(w, pods(t)));
+                workloadsByNamespace.computeIfAbsent(namespaceOf(w), k -> new ArrayList<>()).add(w);
+            }
+        }
     }
 
     /** One selection per snapshot: policies are parsed and workloads' pods derived once, shared by all network rules. */
@@ -58,11 +64,8 @@ final class PodSelection {
 
     /** The pods of a workload kind; empty for other kinds. */
     Optional<Pods> pods(KubeObject workload) {
-        Pods cached = podsByWorkload.get(workload);
-        if (cached != null) return Optional.of(cached);
-        Optional<Pods> pods = PodTemplate.of(workload).map(this::pods);
-        pods.ifPresent(p -> podsByWorkload.put(workload, p));
-        return pods;
+        Pods known = podsByWorkload.get(workload);
+        return known != null ? Optional.of(known) : PodTemplate.of(workload).map(this::pods);
     }
 
     Pods pods(PodTemplate template) {
@@ -122,8 +125,6 @@ final class PodSelection {
     }
 
     private List<KubeObject> workloadsIn(String namespace) {
-        List<KubeObject> out = new ArrayList<>();
-        for (String kind : SnapshotIndex.WORKLOAD_KINDS) out.addAll(index.ofKindInNamespace(kind, namespace));
-        return out;
+        return workloadsByNamespace.getOrDefault(namespace == null || namespace.isEmpty() ? "default" : namespace, List.of());
     }
 }

@@ -5,7 +5,12 @@ import dev.kubeward.engine.model.KubeObject;
 import dev.kubeward.engine.rule.RuleContext;
 import dev.kubeward.engine.snapshot.LabelSelector;
 import dev.kubeward.engine.snapshot.PodTemplate;
+import dev.kubeward.engine.snapshot.SnapshotIndex;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,12 +29,27 @@ final class SshServiceExposure extends PodSpecRule {
     @Override
     void inspect(PodTemplate pod, RuleContext ctx, Finding finding) {
         JsonNode labels = pod.podLabels();
-        for (KubeObject service : ctx.index().ofKindInNamespace("Service", pod.namespace())) {
-            if (LabelSelector.mapSelects(service.spec().path("selector"), labels) && exposesSsh(service)) {
+        Map<String, List<KubeObject>> sshServices = ctx.index().memo(SshServiceExposure.class, SshServiceExposure::sshServicesByNamespace);
+        for (KubeObject service : sshServices.getOrDefault(namespaceOf(pod.namespace()), List.of())) {
+            if (LabelSelector.mapSelects(service.spec().path("selector"), labels)) {
                 finding.failed(pod.metadataPath() + ".labels").related(service.ref())
                         .note(describe(pod) + " is exposed on an SSH port by Service " + service.name());
             }
         }
+    }
+
+    /** Services that expose an SSH port, by namespace, found once per snapshot (most clusters have none). */
+    private static Map<String, List<KubeObject>> sshServicesByNamespace(SnapshotIndex index) {
+        Map<String, List<KubeObject>> out = new HashMap<>();
+        for (KubeObject service : index.ofKind("Service")) {
+            if (exposesSsh(service)) out.computeIfAbsent(namespaceOf(service.namespace()), k -> new ArrayList<>()).add(service);
+        }
+        return out;
+    }
+
+    /** Objects without namespace live in {@code default}, where the API server would put them. */
+    private static String namespaceOf(String namespace) {
+        return namespace == null || namespace.isEmpty() ? "default" : namespace;
     }
 
     private static boolean exposesSsh(KubeObject service) {
