@@ -50,7 +50,23 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- if and .Values.relay.url (not (hasPrefix "https://" .Values.relay.url)) -}}
 {{- fail "relay.url must be https://" -}}
 {{- end -}}
+{{- if hasKey .Values "imageScanning" -}}
 {{- if .Values.imageScanning.enabled -}}
-{{- fail "imageScanning is not yet available in this release; leave imageScanning.enabled false" -}}
+{{- fail "imageScanning.enabled was the placeholder of earlier releases, not yet available under that name: set imageScan.enabled" -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.imageScan.enabled -}}
+{{- $platform := default .Values.relay.url .Values.imageScan.platformUrl -}}
+{{- if not $platform -}}
+{{- fail "imageScan needs imageScan.platformUrl when snapshots go to Kafka" -}}
+{{- end -}}
+{{- if not (hasPrefix "https://" $platform) -}}
+{{- fail "imageScan.platformUrl must be https://" -}}
+{{- end -}}
+{{- range .Values.imageScan.pullSecrets -}}
+{{- if or (not .namespace) (not .names) -}}
+{{- fail "each imageScan.pullSecrets entry needs a namespace and names" -}}
+{{- end -}}
+{{- end -}}
 {{- end -}}
 {{- end -}}

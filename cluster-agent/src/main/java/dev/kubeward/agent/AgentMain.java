@@ -4,6 +4,8 @@ import dev.kubeward.agent.collect.ChangeWatcher;
 import dev.kubeward.agent.collect.KubernetesApiSource;
 import dev.kubeward.agent.collect.ManifestFileSource;
 import dev.kubeward.agent.collect.ObjectSource;
+import dev.kubeward.agent.image.ImageScanner;
+import dev.kubeward.agent.image.ImageScanningSource;
 import dev.kubeward.agent.ops.AgentHealth;
 import dev.kubeward.agent.ops.AgentHttpServer;
 import dev.kubeward.agent.ops.AgentMetrics;
@@ -97,8 +99,10 @@ public final class AgentMain implements Runnable {
             CountDownLatch stopped = new CountDownLatch(1);
             try (Wiring w = new Wiring(options);
                  ChunkPublisher publisher = options.publisher(credential);
+                 ImageScanner images = options.imageScanner(credential, w.client);
                  AgentHttpServer http = new AgentHttpServer(httpPort, health, metrics);
-                 SnapshotLoop loop = new SnapshotLoop(w.metadata, w.source, new SnapshotSender(credential.clusterId(), publisher), metrics, health, settings, clock)) {
+                 SnapshotLoop loop = new SnapshotLoop(w.metadata, images == null ? w.source : new ImageScanningSource(w.source, images),
+                         new SnapshotSender(credential.clusterId(), publisher), metrics, health, settings, clock)) {
                 log.info("agent {} for cluster {}: snapshot every {}, health and metrics on port {}", SnapshotSender.AGENT_VERSION,
                         credential.clusterId(), interval, http.port());
                 Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "kubeward-agent-stop"));

@@ -1,11 +1,17 @@
 package dev.kubeward.agent;
 
 import dev.kubeward.agent.collect.KubernetesApiSource;
+import dev.kubeward.agent.image.ImageScanSettings;
+import dev.kubeward.agent.image.ImageScanner;
+import dev.kubeward.agent.image.KubernetesPullSecrets;
+import dev.kubeward.agent.image.PullSecrets;
+import dev.kubeward.agent.image.layer.ScanLimits;
 import dev.kubeward.agent.publish.Backoff;
 import dev.kubeward.agent.publish.ChunkPublisher;
 import dev.kubeward.agent.publish.ClusterCredential;
 import dev.kubeward.agent.publish.HttpsRelayPublisher;
 import dev.kubeward.agent.publish.KafkaChunkPublisher;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -20,6 +26,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Options both modes share: who the cluster is, where chunks go, where objects come from. Flags win over environment. */
 final class AgentOptions {
@@ -52,6 +59,34 @@ final class AgentOptions {
     @Option(names = "--page-size", defaultValue = "${env:KUBEWARD_PAGE_SIZE:-500}", description = "Objects per list request (default ${DEFAULT-VALUE}).")
     int pageSize = KubernetesApiSource.DEFAULT_PAGE_SIZE;
 
+    @Option(names = "--image-scan", defaultValue = "${env:KUBEWARD_IMAGE_SCAN:-false}",
+            description = "Analyse the images pods run and send one CycloneDX SBOM per image digest (run mode; env KUBEWARD_IMAGE_SCAN).")
+    boolean imageScan;
+
+    @Option(names = "--platform-url", defaultValue = "${env:KUBEWARD_PLATFORM_URL}",
+            description = "platform-api base URL the SBOMs go to (env KUBEWARD_PLATFORM_URL); defaults to --relay-url; http:// only with --insecure-relay.")
+    URI platformUrl;
+
+    @Option(names = "--image-scan-dir", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_DIR:-/tmp/kubeward-image-scan}",
+            description = "Digest cache and scratch space of image analysis (default ${DEFAULT-VALUE}).")
+    Path imageScanDir;
+
+    @Option(names = "--image-scan-max-layer-mib", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_MAX_LAYER_MIB:-2048}",
+            description = "Images with a larger layer (compressed) are not analysed (default ${DEFAULT-VALUE}).")
+    long imageScanMaxLayerMib;
+
+    @Option(names = "--image-scan-disk-mib", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_DISK_MIB:-512}",
+            description = "Disk for the package databases extracted from one image (default ${DEFAULT-VALUE}).")
+    long imageScanDiskMib;
+
+    @Option(names = "--image-scan-cache-entries", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_CACHE_ENTRIES:-10000}",
+            description = "Image digests remembered as analysed and sent (default ${DEFAULT-VALUE}).")
+    int imageScanCacheEntries;
+
+    @Option(names = "--plain-http-registry", split = ",", defaultValue = "${env:KUBEWARD_PLAIN_HTTP_REGISTRIES}", paramLabel = "HOST:PORT",
+            description = "Registries reached over plain HTTP, e.g. an in-cluster registry without TLS (env KUBEWARD_PLAIN_HTTP_REGISTRIES).")
+    List<String> plainHttpRegistries;
+
     boolean fileMode() {
         return files != null && !files.isEmpty();
     }
@@ -78,6 +113,19 @@ final class AgentOptions {
         }
         if (kafka) return new KafkaChunkPublisher(kafkaBootstrap, credential, Map.of());
         return new HttpsRelayPublisher(relayUrl, credential, Backoff.DEFAULT, Duration.ofMinutes(5), insecureRelay);
+    }
+
+    /** The started image scanner when {@code --image-scan} is on, else null; pull secrets are read through {@code client} (null in file mode). */
+    ImageScanner imageScanner(ClusterCredential credential, KubernetesClient client) {
+        if (!imageScan) return null;
+        URI platform = platformUrl != null && !blank(platformUrl.toString()) ? platformUrl : relayUrl;
+        if (platform == null || blank(platform.toString())) {
+            throw new ParameterException(spec.commandLine(), "--image-scan needs --platform-url (KUBEWARD_PLATFORM_URL) or --relay-url");
+        }
+        ScanLimits limits = ScanLimits.DEFAULT.withMaxLayerBytes(imageScanMaxLayerMib * 1024 * 1024).withMaxDiskBytes(imageScanDiskMib * 1024 * 1024);
+        ImageScanSettings settings = new ImageScanSettings(platform, insecureRelay, imageScanDir, limits, imageScanCacheEntries, 1000,
+                plainHttpRegistries == null ? Set.of() : Set.copyOf(plainHttpRegistries), Duration.ofMinutes(30), Duration.ofHours(6));
+        return ImageScanner.start(settings, credential, client == null ? PullSecrets.NONE : new KubernetesPullSecrets(client));
     }
 
     private static boolean blank(String s) {
