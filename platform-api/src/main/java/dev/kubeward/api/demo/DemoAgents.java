@@ -6,6 +6,7 @@ import dev.kubeward.agent.publish.KafkaChunkPublisher;
 import dev.kubeward.agent.snapshot.SnapshotSender;
 import dev.kubeward.api.demo.DemoSeeder.SeededCluster;
 import dev.kubeward.contract.ClusterMetadata;
+import dev.kubeward.db.tenancy.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -14,6 +15,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -24,8 +26,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The embedded default's demo agents: one per demo cluster, in file mode, pushing signed snapshots to
@@ -39,12 +43,17 @@ class DemoAgents {
 
     private static final Logger log = LoggerFactory.getLogger(DemoAgents.class);
 
+    /** How long the ready banner waits for the demo's current snapshots to be scanned. */
+    private static final Duration FIRST_SCANS_WAIT = Duration.ofMinutes(3);
+
     private final DemoSeeder seeder;
     private final Environment env;
+    private final JdbcTemplate jdbc;
 
-    DemoAgents(DemoSeeder seeder, Environment env) {
+    DemoAgents(DemoSeeder seeder, Environment env, JdbcTemplate jdbc) {
         this.seeder = seeder;
         this.env = env;
+        this.jdbc = jdbc;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -62,9 +71,32 @@ class DemoAgents {
             t.setDaemon(true);
             return t;
         });
-        agents.execute(() -> push(clusters, manifests, bootstrap, firstStart));
+        agents.execute(() -> announceWhenScanned(push(clusters, manifests, bootstrap, firstStart), url, dataDir));
         long every = env.getProperty("kubeward.demo.interval", java.time.Duration.class, java.time.Duration.ofMinutes(10)).toSeconds();
         agents.scheduleWithFixedDelay(() -> push(clusters, manifests, bootstrap, false), every, every, java.util.concurrent.TimeUnit.SECONDS);
+        log.info("Kubeward is up at {}; demo agents are pushing {} clusters through Kafka to the scan worker", url, clusters.size());
+    }
+
+    /**
+     * The banner comes once the demo's current snapshots are scanned, so whoever opens the URL on it sees
+     * every demo cluster with findings, not an overview still filling up.
+     */
+    private void announceWhenScanned(List<UUID> currentSnapshots, String url, Path dataDir) {
+        Instant deadline = Instant.now().plus(FIRST_SCANS_WAIT);
+        int scanned = scannedOf(currentSnapshots);
+        while (scanned < currentSnapshots.size() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            scanned = scannedOf(currentSnapshots);
+        }
+        if (scanned < currentSnapshots.size()) {
+            log.warn("only {} of {} demo snapshots were scanned within {}; see the scan worker's log above",
+                    scanned, currentSnapshots.size(), FIRST_SCANS_WAIT);
+        }
         log.info("""
 
                 ==========================================================================
@@ -72,12 +104,23 @@ class DemoAgents {
                  Sign in with a demo user (built-in OIDC provider); users, passwords and
                  API tokens are in {}
                  API: {}/api/v1/clusters  (Authorization: Bearer <apiToken>)
+                 Demo clusters scanned: {} of {}
                 ==========================================================================""",
-                url, dataDir.resolve("demo-credentials.json"), url);
+                url, dataDir.resolve("demo-credentials.json"), url, scanned, currentSnapshots.size());
     }
 
-    private void push(List<SeededCluster> clusters, Path manifests, String bootstrap, boolean withHistory) {
+    private int scannedOf(List<UUID> snapshots) {
+        if (snapshots.isEmpty()) return 0;
+        Integer n = TenantContext.callAsSystem("wait for the demo tenants' first scans", () -> jdbc.queryForObject(
+                "SELECT count(DISTINCT snapshot_id) FROM scans WHERE snapshot_id = ANY (?)", Integer.class,
+                (Object) snapshots.toArray(UUID[]::new)));
+        return n == null ? 0 : n;
+    }
+
+    /** Pushes each cluster's snapshots and returns the ids of today's, one per cluster that could send. */
+    private List<UUID> push(List<SeededCluster> clusters, Path manifests, String bootstrap, boolean withHistory) {
         Instant now = Instant.now();
+        List<UUID> current = new ArrayList<>();
         for (SeededCluster c : clusters) {
             DemoClusterState state = new DemoClusterState(c.definition(), manifests);
             ClusterMetadata meta = new ClusterMetadata(c.definition().provider(), c.definition().provider().toUpperCase(),
@@ -92,6 +135,7 @@ class DemoAgents {
                         objects.forEach(sink);
                         return objects.size();
                     }, meta, at);
+                    if (day == DemoDefinition.HISTORY_DAYS) current.add(UUID.fromString(sent.snapshotId()));
                     log.debug("demo agent {} sent snapshot {} ({} objects) dated {}", c.definition().name(), sent.snapshotId(), sent.objects(), at);
                 }
                 log.info("demo agent {}: {} snapshot(s) sent", c.definition().name(), DemoDefinition.HISTORY_DAYS - first + 1);
@@ -99,6 +143,7 @@ class DemoAgents {
                 log.warn("demo agent {} failed: {}", c.definition().name(), e.toString());
             }
         }
+        return current;
     }
 
     /** Demo manifests to the data directory, so the agents read real files, as in file mode. */

@@ -15,11 +15,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -33,6 +36,10 @@ import java.util.UUID;
  * (each with the credential its demo agent signs with). Writes {@code demo-credentials.json} (owner-only)
  * for people and smoke tests; the agents' own credentials go to {@code demo-agents/}, as a real agent's
  * would live in its cluster.
+ *
+ * <p>Seeding is all or nothing, so a start interrupted while seeding (Ctrl-C during the password hashing) seeds
+ * again cleanly next time: every row goes in one transaction, the files are written beside their final names
+ * first and moved into place after the commit, {@code agents.json} last, since its presence means "seeded".
  */
 @Component
 class DemoSeeder {
@@ -44,11 +51,13 @@ class DemoSeeder {
     private final JdbcTemplate jdbc;
     private final ApiTokens tokens;
     private final ClusterCredentials clusters;
+    private final TransactionTemplate tx;
 
-    DemoSeeder(JdbcTemplate jdbc, ApiTokens tokens, ClusterCredentials clusters) {
+    DemoSeeder(JdbcTemplate jdbc, ApiTokens tokens, ClusterCredentials clusters, PlatformTransactionManager txManager) {
         this.jdbc = jdbc;
         this.tokens = tokens;
         this.clusters = clusters;
+        this.tx = new TransactionTemplate(txManager);
     }
 
     /** A demo cluster with the credential its agent uses. */
@@ -60,6 +69,18 @@ class DemoSeeder {
     }
 
     List<SeededCluster> seed(DemoDefinition demo, Path dataDir, String baseUrl) {
+        Path credentialsFile = dataDir.resolve("demo-credentials.json");
+        // one transaction as the system: the connection bound to it keeps the owner's role while the services
+        // below take their tenant from the nested scopes, so rows of both tenants commit (or vanish) together
+        List<SeededCluster> seeded = TenantContext.callAsSystem("seed the demo tenants atomically",
+                () -> tx.execute(status -> insert(demo, dataDir, baseUrl, pending(credentialsFile))));
+        moveIntoPlace(pending(credentialsFile), credentialsFile);
+        moveIntoPlace(pending(agentsFile(dataDir)), agentsFile(dataDir));
+        log.info("Demo tenants created; credentials in {}", credentialsFile);
+        return seeded;
+    }
+
+    private List<SeededCluster> insert(DemoDefinition demo, Path dataDir, String baseUrl, Path credentialsFile) {
         BCryptPasswordEncoder encoder = new BCryptPasswordEncoder();
         ObjectNode credentials = JSON.createObjectNode();
         credentials.put("url", baseUrl);
@@ -94,13 +115,12 @@ class DemoSeeder {
                 cj.addObject().put("name", c.name()).put("id", cred.clusterId().toString()).put("provider", c.provider());
             }
         }
-        writeOwnerOnly(dataDir.resolve("demo-credentials.json"), credentials);
+        writeOwnerOnly(credentialsFile, credentials);
         ObjectNode agents = JSON.createObjectNode();
         ArrayNode list = agents.putArray("agents");
         seeded.forEach(s -> list.addObject().put("tenant", s.tenant()).put("cluster", s.definition().name())
                 .put("clusterId", s.clusterId()).put("secret", s.secret()));
-        writeOwnerOnly(agentsFile(dataDir), agents);
-        log.info("Demo tenants created; credentials in {}", dataDir.resolve("demo-credentials.json"));
+        writeOwnerOnly(pending(agentsFile(dataDir)), agents);
         return seeded;
     }
 
@@ -121,6 +141,18 @@ class DemoSeeder {
 
     private static Path agentsFile(Path dataDir) {
         return dataDir.resolve("demo-agents").resolve("agents.json");
+    }
+
+    private static Path pending(Path file) {
+        return file.resolveSibling(file.getFileName() + ".pending");
+    }
+
+    private static void moveIntoPlace(Path from, Path to) {
+        try {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
+        }
     }
 
     private static void writeOwnerOnly(Path file, Object json) {
