@@ -140,7 +140,23 @@ class AgentChartTest {
      * mounted, C-0261) and sign with its cluster secret (mounted, C-0255) — accepted risks, each with its reason,
      * visible as excepted, never silently passed. Anything else high or critical fails the test.
      */
+    /**
+     * Listing Secrets (metadata only, values never requested) is opt-in because RBAC cannot tell a metadata-only
+     * list from a full one: our own controls must say so on such an install — the permission (C-0015, R10) and
+     * the agent running with it (R34) — and nothing else.
+     */
+    @Test
+    void secretsMetadataInstallIsFlaggedForListingSecretsAndForNothingElse() {
+        List<KubeObject> objects = render(Map.of("relay.url", "https://kubeward.example.com", "secretsMetadata.enabled", true));
+        assertThat(highOrCriticalFindings(objects)).extracting(f -> f.substring(0, f.indexOf(' ')))
+                .containsExactlyInAnyOrder("C-0015", "KW-RBAC-R10", "KW-RBAC-R34");
+    }
+
     private static void assertNoHighOrCriticalFindings(List<KubeObject> objects) {
+        assertThat(highOrCriticalFindings(objects)).as("high or critical findings on the rendered chart").isEmpty();
+    }
+
+    private static List<String> highOrCriticalFindings(List<KubeObject> objects) {
         ScanResult raw = Evaluator.standard().evaluate(Snapshot.of(objects), ControlInputs.defaults(), ControlCatalog.standard().controls());
         List<PostureException> accepted;
         try {
@@ -160,8 +176,8 @@ class AgentChartTest {
             c.failed().forEach(r -> findings.add(c.control().id() + " " + c.control().name() + " (" + severity + ") on " + r.resource()
                     + ": " + r.message() + " " + r.failedPaths()));
         }
-        assertThat(findings).as("high or critical findings on the rendered chart").isEmpty();
         assertThat(result.objectCount()).isGreaterThanOrEqualTo(6);
+        return findings;
     }
 
     private static List<KubeObject> render(Map<String, Object> values) {
