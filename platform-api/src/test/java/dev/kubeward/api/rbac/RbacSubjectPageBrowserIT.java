@@ -104,6 +104,12 @@ class RbacSubjectPageBrowserIT {
         assertThat(driver.findElement(By.cssSelector("[data-testid=clusters-with-access]")).getText()).isEqualTo("2");
         assertThat(driver.getPageSource()).doesNotContain(globex.clusterId().toString());
         screenshot("rbac-06-subject-everywhere");
+        Object overflowing = ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const w = document.documentElement.clientWidth; const out = [];
+                document.querySelectorAll('body *').forEach(e => { const r = e.getBoundingClientRect();
+                  if (r.right > w + 1) out.push(e.tagName + '#' + e.id + '.' + e.className); });
+                return out.slice(0, 5).join(' | ');""");
+        assertThat(overflowing).as("elements wider than the window at 1280 px").isEqualTo("");
 
         // the service account that can become cluster-admin: one hop, in the demo cluster only
         new Select(driver.findElement(By.id("s-kind"))).selectByValue("ServiceAccount");
