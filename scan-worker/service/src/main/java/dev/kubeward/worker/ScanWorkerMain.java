@@ -1,16 +1,19 @@
 package dev.kubeward.worker;
 
 import dev.kubeward.engine.cli.KubewardCli;
+import picocli.CommandLine;
 
 import java.util.Set;
 
 /**
- * Main class of the executable jar ({@code scan-worker.jar}): {@code scan}, {@code conformance} and {@code bench}
- * are the engine's command line (no Spring context is started for them); anything else starts the worker service.
+ * Main class of the executable jar ({@code scan-worker.jar}): the engine's subcommands ({@code scan},
+ * {@code conformance}, {@code bench}, {@code catalog}, …) are its command line (no Spring context is started for
+ * them); anything else starts the worker service.
  */
 public final class ScanWorkerMain {
 
-    private static final Set<String> CLI_COMMANDS = Set.of("scan", "conformance", "bench");
+    /** Taken from the CLI itself, so a new subcommand is reachable from the jar without touching this class. */
+    static final Set<String> CLI_COMMANDS = Set.copyOf(new CommandLine(new KubewardCli()).getSubcommands().keySet());
 
     private ScanWorkerMain() {
     }
