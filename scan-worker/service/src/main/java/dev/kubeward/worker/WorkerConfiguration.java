@@ -6,6 +6,7 @@ import dev.kubeward.db.cluster.ClusterCredentials;
 import dev.kubeward.db.crypto.SecretCipher;
 import dev.kubeward.engine.catalog.ControlCatalog;
 import dev.kubeward.engine.evaluation.Evaluator;
+import dev.kubeward.db.tenancy.ControlInputOverrides;
 import dev.kubeward.engine.rule.ControlInputs;
 import dev.kubeward.worker.events.FindingEvents;
 import dev.kubeward.worker.failure.ChunkErrorHandling;
@@ -88,8 +89,9 @@ public class WorkerConfiguration {
     @Bean
     SnapshotScanner scanWorkerSnapshotScanner(StagedChunks chunks, ScanRecorder recorder, FindingEvents events, JdbcTemplate jdbc,
                                               ObjectProvider<MeterRegistry> meters) {
-        // TODO per-tenant control inputs from tenant settings once platform-api stores them
-        return new SnapshotScanner(chunks, Evaluator.standard(), ControlCatalog.standard(), tenant -> ControlInputs.defaults(),
+        ControlInputOverrides overrides = new ControlInputOverrides(jdbc);
+        return new SnapshotScanner(chunks, Evaluator.standard(), ControlCatalog.standard(),
+                tenant -> ControlInputs.defaults().with(overrides.of(tenant)),
                 new CustomControls(jdbc)::of, recorder, events, meters(meters));
     }
 
