@@ -83,11 +83,16 @@ class RbacSubjectPageBrowserIT {
 
         String base = "http://127.0.0.1:" + port;
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        driver.get(base + "/rbac/subject?kind=User&name=alice");
+        driver.get(base + "/rbac?cluster=" + acme.clusterId());
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys(acme.user(Role.VIEWER).username());
         driver.findElement(By.id("password")).sendKeys(acme.user(Role.VIEWER).password());
         driver.findElement(By.id("sign-in")).click();
+        // from the riskiest subjects of the RBAC page to that subject's access everywhere
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("#risky-table a[href*='/rbac/subject']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subject-summary")));
+        assertThat(driver.findElement(By.id("subject-summary")).getText()).contains("can become cluster-admin");
+        driver.get(base + "/rbac/subject?kind=User&name=alice");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("subject-summary")));
 
         List<WebElement> sections = driver.findElements(By.cssSelector("section[data-cluster]"));
