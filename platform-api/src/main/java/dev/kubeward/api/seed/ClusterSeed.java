@@ -27,17 +27,17 @@ final class ClusterSeed {
     private final int index;
     private final SeedPlan plan;
     private final List<ControlDefinition> failing;
-    private final double[] p;
+    private final int findings;
     private final Random random;
     private final Instant[] at;
     private final UUID[] scans;
 
-    ClusterSeed(UUID tenant, int index, SeedPlan plan, Instant now, List<ControlDefinition> failing, double[] p, Random random) {
+    ClusterSeed(UUID tenant, int index, SeedPlan plan, Instant now, List<ControlDefinition> failing, int findings, Random random) {
         this.tenant = tenant;
         this.index = index;
         this.plan = plan;
         this.failing = failing;
-        this.p = p;
+        this.findings = findings;
         this.random = random;
         int days = plan.days();
         this.at = new Instant[days];
@@ -63,13 +63,14 @@ final class ClusterSeed {
         Copy resources = new Copy("resources (tenant_id, cluster_id, api_version, kind, namespace, name, body, body_hash, first_seen, last_seen, changed_at)");
         Copy changes = new Copy("resource_changes (tenant_id, scan_id, cluster_id, kind, namespace, name, change)");
         int namespaces = Math.max(1, workloads / 15);
+        boolean[][] fails = failingWorkloads(workloads);
         for (int w = 0; w < workloads; w++) {
             String ns = "team-" + (w % namespaces), name = "svc-" + w;
             resources.row(tenant, id, "apps/v1", "Deployment", ns, name, body(ns, name, w), "\\x" + Integer.toHexString(w + 0x1000),
                     LoadSeeder.ts(at[0]), LoadSeeder.ts(at[last]), LoadSeeder.ts(at[0]));
             changes.row(tenant, scans[0], id, "Deployment", ns, name, "added");
             for (int c = 0; c < failing.size(); c++) {
-                if (random.nextDouble() >= p[c]) continue;
+                if (!fails[c][w]) continue;
                 int first = random.nextDouble() < 0.6 ? 0 : random.nextInt(days);
                 int fixed = first < last && random.nextDouble() < 0.08 ? first + 1 + random.nextInt(last - first) : -1;
                 int sev = severity(failing.get(c));
@@ -115,6 +116,21 @@ final class ClusterSeed {
         return n;
     }
 
+    /** For each failing control, which workloads fail it: its quota of distinct workloads, picked at random. */
+    private boolean[][] failingWorkloads(int workloads) {
+        int[] quota = FailureQuota.perControl(failing.size(), workloads, findings);
+        boolean[][] fails = new boolean[failing.size()][workloads];
+        int[] order = java.util.stream.IntStream.range(0, workloads).toArray();
+        for (int c = 0; c < quota.length; c++) {
+            for (int i = 0; i < quota[c]; i++) {  // partial Fisher–Yates: the first quota[c] of a shuffle
+                int j = i + random.nextInt(workloads - i), t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+                fails[c][order[i]] = true;
+            }
+        }
+        return fails;
+    }
 
     private Map<String, ControlTally> tallies(int[] failedNow, int workloads) {
         Map<String, ControlTally> t = new HashMap<>();

@@ -22,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Generates load data straight into PostgreSQL with COPY: clusters, daily scans, per-scan control summaries
- * and framework scores that agree with the findings (so every page's numbers reconcile), findings with a
- * skewed distribution over controls (a few controls fail almost everywhere, most rarely), resources and
+ * and framework scores that agree with the findings (so every page's numbers reconcile), exactly the
+ * requested number of findings with a skewed distribution over controls ({@link FailureQuota}), resources and
  * finding changes. Connects as the schema owner (row-level security does not apply). One transaction per
  * cluster; 500 clusters × 6,000 findings take minutes.
  */
@@ -42,7 +42,7 @@ public final class LoadSeeder {
                 .filter(c -> !c.manual() && !c.needsExternalData()).toList());
         java.util.Collections.shuffle(scored, random);
         List<ControlDefinition> failing = scored.subList(0, Math.min(80, scored.size()));
-        double[] p = failureRates(failing.size(), plan.findings() / (double) plan.clusters() / plan.workloadsPerCluster());
+        int[] perCluster = FailureQuota.perCluster(plan.clusters(), plan.findings(), random);
         try (Connection con = owner.getConnection()) {
             con.setAutoCommit(false);
             UUID tenant = tenant(con, plan.tenantSlug());
@@ -50,7 +50,7 @@ public final class LoadSeeder {
             long findings = 0;
             Instant now = Instant.now().truncatedTo(ChronoUnit.HOURS);
             for (int k = 0; k < plan.clusters(); k++) {
-                ClusterSeed cluster = new ClusterSeed(tenant, k, plan, now, failing, p, new Random(plan.seed() * 31 + k));
+                ClusterSeed cluster = new ClusterSeed(tenant, k, plan, now, failing, perCluster[k], new Random(plan.seed() * 31 + k));
                 findings += cluster.write(con);
                 con.commit();
                 clusters.add(cluster.id());
@@ -62,15 +62,6 @@ public final class LoadSeeder {
             }
             return new Result(tenant, clusters, findings);
         }
-    }
-
-    /** Zipf-like failure probabilities with the given sum (expected findings per workload), capped at 95%. */
-    static double[] failureRates(int controls, double perWorkload) {
-        double[] w = new double[controls];
-        double sum = 0;
-        for (int i = 0; i < controls; i++) sum += (w[i] = 1 / Math.pow(i + 1, 0.8));
-        for (int i = 0; i < controls; i++) w[i] = Math.min(0.95, w[i] / sum * perWorkload);
-        return w;
     }
 
     private static UUID tenant(Connection con, String slug) throws SQLException {

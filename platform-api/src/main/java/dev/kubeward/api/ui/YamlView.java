@@ -1,5 +1,10 @@
 package dev.kubeward.api.ui;
 
+import dev.kubeward.engine.fix.FieldPath;
+import dev.kubeward.engine.fix.FixPatch;
+import dev.kubeward.engine.fix.YamlLines;
+import dev.kubeward.engine.rule.FixPath;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -7,14 +12,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A manifest as YAML lines that know their field path ({@code spec.containers[0].securityContext.privileged},
  * the form findings use), so the resource page can mark failed paths and show the object with its fixes
- * applied next to the current one. Jackson's YAML writer cannot say which line holds which field, hence
- * this small emitter.
+ * applied next to the current one. The lines and the patch are the engine's ({@link YamlLines}, {@link FixPatch}),
+ * so the page shows exactly what the CLI's JSON output carries.
  */
 public final class YamlView {
 
@@ -25,9 +28,6 @@ public final class YamlView {
     /** One row of a side-by-side diff; either side may be empty. */
     public record DiffRow(Line left, Line right, String kind) {
     }
-
-    private static final Pattern SEGMENT = Pattern.compile("([^.\\[\\]]+)|\\[(\\d+)]");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_/][A-Za-z0-9_./@:=+-]*");
 
     private YamlView() {
     }
@@ -47,9 +47,11 @@ public final class YamlView {
         Map<String, Object> copy = (Map<String, Object>) deepCopy(body);
         for (Map<String, Object> fix : fixPaths) {
             Object path = fix.get("path");
-            if (path != null) set(copy, segments(path.toString()), scalar(String.valueOf(fix.get("value"))));
+            if (path == null) continue;
+            FixPath fixPath = new FixPath(path.toString(), String.valueOf(fix.get("value")));
+            set(copy, FieldPath.segments(fixPath.path()), fixPath.typedValue());
         }
-        for (String d : deletePaths) remove(copy, segments(d));
+        for (String d : deletePaths) remove(copy, FieldPath.segments(d));
         return copy;
     }
 
@@ -78,168 +80,18 @@ public final class YamlView {
         return pairChanges(rows);
     }
 
-    /**
-     * A strategic-merge patch with only the fixed fields: list items keep their {@code name} so that
-     * {@code kubectl patch} finds the right container. Deleted paths are listed as comments.
-     */
-    @SuppressWarnings("unchecked")
+    /** The engine's ready-to-apply patch ({@link FixPatch}), from the fix paths as findings store them (path, value). */
     public static String patch(Map<String, Object> body, List<Map<String, Object>> fixPaths, Collection<String> deletePaths) {
-        Map<String, Object> patch = new LinkedHashMap<>();
-        for (Map<String, Object> fix : fixPaths) {
-            Object path = fix.get("path");
-            if (path == null) continue;
-            List<Object> segs = segments(path.toString());
-            Object src = body;
-            Object dst = patch;
-            for (int k = 0; k < segs.size(); k++) {
-                Object seg = segs.get(k);
-                boolean last = k == segs.size() - 1;
-                Object nextSrc = get(src, seg);
-                // two fixes that disagree on a node's shape (a value here, a map there): keep the first
-                if (seg instanceof Integer ? !(dst instanceof List) : !(dst instanceof Map)) break;
-                if (seg instanceof Integer idx) {
-                    List<Object> list = (List<Object>) dst;
-                    while (list.size() <= idx) list.add(new LinkedHashMap<String, Object>());
-                    if (last) { list.set(idx, scalar(String.valueOf(fix.get("value")))); break; }
-                    Object item = list.get(idx);
-                    if (nextSrc instanceof Map<?, ?> m && m.get("name") != null && item instanceof Map<?, ?> im)
-                        ((Map<String, Object>) im).putIfAbsent("name", m.get("name"));
-                    dst = item;
-                } else {
-                    Map<String, Object> map = (Map<String, Object>) dst;
-                    if (last) { map.put((String) seg, scalar(String.valueOf(fix.get("value")))); break; }
-                    Object nextSeg = segs.get(k + 1);
-                    dst = map.computeIfAbsent((String) seg, s -> nextSeg instanceof Integer ? new ArrayList<>() : new LinkedHashMap<>());
-                }
-                src = nextSrc;
-            }
-        }
-        StringBuilder sb = new StringBuilder();
-        if (!patch.isEmpty()) emit(patch).forEach(l -> sb.append(l.text()).append('\n'));
-        for (String d : deletePaths) sb.append("# remove ").append(d).append('\n');
-        return sb.toString();
+        List<FixPath> fixes = fixPaths.stream().filter(f -> f.get("path") != null)
+                .map(f -> new FixPath(f.get("path").toString(), String.valueOf(f.get("value")))).toList();
+        return FixPatch.yaml(body, fixes, deletePaths);
     }
 
-    /** Plain YAML text of an object. */
-    public static String text(Map<String, Object> body) {
-        StringBuilder sb = new StringBuilder();
-        emit(body).forEach(l -> sb.append(l.text()).append('\n'));
-        return sb.toString();
-    }
-
-    // ---- emitter ---------------------------------------------------------------------------------------
-
-    static List<Line> emit(Map<String, Object> body) {
-        List<String[]> acc = new ArrayList<>();
-        map(conventional(body), "", 0, acc);
-        List<Line> out = new ArrayList<>(acc.size());
-        for (int i = 0; i < acc.size(); i++) out.add(new Line(i + 1, acc.get(i)[0], acc.get(i)[1], ""));
-        return out;
-    }
-
-    /**
-     * PostgreSQL's jsonb keeps keys in its own order (shortest first); manifests read best in kubectl's:
-     * apiVersion, kind, metadata (name, namespace, labels first), spec, then the rest, status last.
-     */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> conventional(Map<String, Object> body) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (String k : List.of("apiVersion", "kind", "metadata", "spec")) if (body.containsKey(k)) out.put(k, body.get(k));
-        body.forEach((k, v) -> { if (!k.equals("status")) out.putIfAbsent(k, v); });
-        if (body.containsKey("status")) out.put("status", body.get("status"));
-        if (out.get("metadata") instanceof Map<?, ?> md) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            for (String k : List.of("name", "namespace", "labels", "annotations")) if (md.containsKey(k)) m.put(k, md.get(k));
-            ((Map<String, Object>) md).forEach(m::putIfAbsent);
-            out.put("metadata", m);
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void map(Map<String, Object> m, String path, int indent, List<String[]> out) {
-        String pad = " ".repeat(indent);
-        for (Map.Entry<String, Object> e : m.entrySet()) {
-            String p = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
-            String key = pad + key(e.getKey()) + ":";
-            Object v = e.getValue();
-            if (v instanceof Map<?, ?> child) {
-                if (child.isEmpty()) out.add(new String[]{key + " {}", p});
-                else { out.add(new String[]{key, p}); map((Map<String, Object>) child, p, indent + 2, out); }
-            } else if (v instanceof List<?> list) {
-                if (list.isEmpty()) out.add(new String[]{key + " []", p});
-                else { out.add(new String[]{key, p}); list((List<Object>) list, p, indent + 2, out); }
-            } else if (v instanceof String s && s.contains("\n")) {
-                out.add(new String[]{key + " |", p});
-                for (String line : s.stripTrailing().split("\n", -1)) out.add(new String[]{pad + "  " + line, p});
-            } else {
-                out.add(new String[]{key + " " + scalarText(v), p});
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static void list(List<Object> l, String path, int indent, List<String[]> out) {
-        String pad = " ".repeat(indent);
-        for (int i = 0; i < l.size(); i++) {
-            String p = path + "[" + i + "]";
-            Object v = l.get(i);
-            if (v instanceof Map<?, ?> child && !child.isEmpty()) {
-                int start = out.size();
-                map((Map<String, Object>) child, p, indent + 2, out);
-                String[] first = out.get(start);
-                out.set(start, new String[]{pad + "- " + first[0].substring(indent + 2), p});
-            } else if (v instanceof List<?> inner && !inner.isEmpty()) {
-                out.add(new String[]{pad + "-", p});
-                list((List<Object>) inner, p, indent + 2, out);
-            } else {
-                out.add(new String[]{pad + "- " + (v instanceof Map ? "{}" : v instanceof List ? "[]" : scalarText(v)), p});
-            }
-        }
-    }
-
-    private static String key(String k) {
-        return PLAIN.matcher(k).matches() ? k : quote(k);
-    }
-
-    private static String scalarText(Object v) {
-        if (v == null) return "null";
-        if (v instanceof Number || v instanceof Boolean) return v.toString();
-        String s = v.toString();
-        if (s.isEmpty() || !PLAIN.matcher(s).matches() || s.matches("(?i)true|false|yes|no|on|off|null|~|[-+]?[0-9.]+(e[-+]?[0-9]+)?"))
-            return quote(s);
-        return s;
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    private static List<Line> emit(Map<String, Object> body) {
+        return YamlLines.of(body).stream().map(l -> new Line(l.number(), l.text(), l.path(), "")).toList();
     }
 
     // ---- paths -----------------------------------------------------------------------------------------
-
-    static List<Object> segments(String path) {
-        List<Object> segs = new ArrayList<>();
-        Matcher m = SEGMENT.matcher(path);
-        while (m.find()) {
-            segs.add(m.group(1) != null ? m.group(1) : Integer.valueOf(m.group(2)));
-            // label and annotation keys hold dots themselves (app.kubernetes.io/name): the rest is one key
-            if (m.group(1) != null && (m.group(1).equals("labels") || m.group(1).equals("annotations")) && m.end() < path.length()
-                    && path.charAt(m.end()) == '.') {
-                segs.add(path.substring(m.end() + 1));
-                break;
-            }
-        }
-        return segs;
-    }
-
-    private static String join(List<Object> segs) {
-        StringBuilder sb = new StringBuilder();
-        for (Object s : segs) {
-            if (s instanceof Integer i) sb.append('[').append(i).append(']');
-            else { if (!sb.isEmpty()) sb.append('.'); sb.append(s); }
-        }
-        return sb.toString();
-    }
 
     /** For each failed path, itself if some line has it, else its nearest ancestor that has a line. */
     private static Set<String> nearestExisting(List<Line> lines, Collection<String> paths) {
@@ -247,9 +99,9 @@ public final class YamlView {
         lines.forEach(l -> present.add(l.path()));
         Set<String> out = new LinkedHashSet<>();
         for (String p : paths) {
-            List<Object> segs = segments(p);
+            List<Object> segs = FieldPath.segments(p);
             for (int k = segs.size(); k > 0; k--) {
-                String candidate = join(segs.subList(0, k));
+                String candidate = FieldPath.join(segs.subList(0, k));
                 if (present.contains(candidate)) { out.add(candidate); break; }
             }
         }
@@ -298,13 +150,6 @@ public final class YamlView {
         Object last = segs.get(segs.size() - 1);
         if (last instanceof Integer i && parent instanceof List<?> l && i < l.size()) l.remove((int) i);
         else if (last instanceof String s && parent instanceof Map<?, ?> m) m.remove(s);
-    }
-
-    private static Object scalar(String v) {
-        if (v.equals("true") || v.equals("false")) return Boolean.valueOf(v);
-        if (v.matches("-?\\d{1,9}")) return Integer.valueOf(v);
-        if (v.startsWith("\"") && v.endsWith("\"") && v.length() >= 2) return v.substring(1, v.length() - 1);
-        return v;
     }
 
     @SuppressWarnings("unchecked")

@@ -62,4 +62,13 @@ class YamlViewTest {
                 # remove spec.hostPID
                 """);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void appliesKubescapesBracketedLabelKeyAsOneLabel() {
+        Map<String, Object> fixed = YamlView.applyFixes(deployment(), List.of(
+                Map.of("path", "metadata.labels[app.kubernetes.io/name]", "value", "api")), List.of());
+        assertThat((Map<String, Object>) ((Map<String, Object>) fixed.get("metadata")).get("labels"))
+                .containsExactly(Map.entry("app.kubernetes.io/name", "api"));
+    }
 }

@@ -3,7 +3,7 @@ package dev.kubeward.engine.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The command line of the scan-worker jar: {@code scan}, {@code conformance}, {@code bench}. */
+/** The command line of the scan-worker jar: {@code scan}, {@code conformance}, {@code bench}, {@code catalog}. */
 @Command(name = "kubeward", mixinStandardHelpOptions = true, version = "kubeward 0.1.0",
         description = "Kubernetes security posture: scan manifests, check conformance with Kubescape's cases, benchmark the engine.",
         subcommands = {ScanCommand.class, ConformanceCommand.class, BenchCommand.class, CatalogCommand.class})

@@ -7,12 +7,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kubeward.engine.evaluation.ControlResult;
 import dev.kubeward.engine.evaluation.ResourceResult;
 import dev.kubeward.engine.evaluation.SkippedInput;
+import dev.kubeward.engine.fix.FixPatch;
+import dev.kubeward.engine.model.KubeObject;
 import dev.kubeward.engine.model.ObjectRef;
 import dev.kubeward.engine.rule.FixPath;
 
 /**
  * The CLI's JSON output (schema in docs/cli.md): {@code results[]} with controlId, rule, status, severity,
- * resource, paths and fix; {@code controls[]} with status and counts; {@code frameworks[]} with scores;
+ * resource, paths, fix and the fix as a ready-to-apply {@code patch}; {@code controls[]} with status and counts; {@code frameworks[]} with scores;
  * {@code skipped[]} with what could not be read and why.
  */
 public final class JsonReport {
@@ -55,7 +57,9 @@ public final class JsonReport {
                     rr.deletePaths().forEach(p -> fix.addObject().put("path", p).put("delete", true));
                     ArrayNode related = r.putArray("related");
                     rr.related().forEach(ref -> related.add(resource(ref)));
-                    var src = report.source(rr.resource());
+                    KubeObject src = report.source(rr.resource());
+                    String patch = src == null ? "" : FixPatch.of(src, rr);
+                    if (!patch.isEmpty()) r.put("patch", patch);
                     if (src != null && src.source() != null) r.putObject("location").put("file", src.source()).put("line", src.line());
                 }
             }

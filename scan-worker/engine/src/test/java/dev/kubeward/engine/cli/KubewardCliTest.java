@@ -3,6 +3,7 @@ package dev.kubeward.engine.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kubeward.engine.catalog.ControlCatalog;
+import dev.kubeward.engine.conformance.ConformanceFigures;
 import dev.kubeward.engine.evaluation.RuleLibrary;
 import dev.kubeward.engine.report.ControlCatalogDocument;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class KubewardCliTest {
     }
 
     @Test
-    void jsonReportsThePrivilegedContainerWithPathFixAndLocationAndTheBrokenDocumentAsSkipped() throws Exception {
+    void jsonReportsThePrivilegedContainerWithPathFixPatchAndLocationAndTheBrokenDocumentAsSkipped() throws Exception {
         Path manifest = Files.writeString(dir.resolve("app.yaml"), PRIVILEGED_DEPLOYMENT);
         Path report = dir.resolve("out.json");
         Run r = run("scan", manifest.toString(), "--format", "json", "--output", report.toString());
@@ -84,6 +85,22 @@ class KubewardCliTest {
         assertThat(privileged.path("resource").path("namespace").asText()).isEqualTo("shop");
         assertThat(privileged.path("paths").toString()).contains("spec.template.spec.containers[0].securityContext.privileged");
         assertThat(privileged.path("location").path("line").asInt()).isEqualTo(1);
+        assertThat(privileged.path("patch").asText()).as("Kubescape fixes C-0057 by deleting the field")
+                .isEqualTo("# remove spec.template.spec.containers[0].securityContext.privileged\n");
+        JsonNode escalation = null;
+        for (JsonNode result : json.path("results")) {
+            if (result.path("controlId").asText().equals("C-0016")) escalation = result;
+        }
+        assertThat(escalation.path("patch").asText()).as("the fix, ready for kubectl patch").isEqualTo("""
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: web
+                          securityContext:
+                            allowPrivilegeEscalation: false
+                            privileged: false
+                """);
         assertThat(json.path("skipped").toString()).contains("broken YAML document");
         assertThat(json.path("frameworks").size()).isGreaterThan(10);
     }
@@ -134,6 +151,24 @@ class KubewardCliTest {
         assertThat(summary.path("cases").asInt()).isGreaterThan(600);
         assertThat(summary.path("agreed").asInt()).isLessThanOrEqualTo(summary.path("cases").asInt());
         assertThat(summary.path("disagreed").size()).isEqualTo(summary.path("cases").asInt() - summary.path("agreed").asInt());
+    }
+
+    @Test
+    void conformanceRewritesTheFiguresTableOfAPageAndLeavesTheProseAlone() throws Exception {
+        Path cases = Path.of(getClass().getResource("/conformance/regolibrary-cases.jsonl").toURI());
+        Path page = Files.writeString(dir.resolve("conformance.md"), "# Figures\n\nbefore\n\n" + ConformanceFigures.START
+                + "\n| stale | table |\n" + ConformanceFigures.END + "\n\nafter\n");
+
+        Run r = run("conformance", cases.toString(), "--figures", page.toString());
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        String written = Files.readString(page);
+        assertThat(written).startsWith("# Figures\n\nbefore\n\n" + ConformanceFigures.START).endsWith(ConformanceFigures.END + "\n\nafter\n")
+                .doesNotContain("stale").contains("| **Whole corpus** | 213 |");
+        Path withoutTable = Files.writeString(dir.resolve("other.md"), "# no table here\n");
+        Run refused = run("conformance", cases.toString(), "--figures", withoutTable.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("no figures table").doesNotContain("at dev.kubeward");
     }
 
     @Test
