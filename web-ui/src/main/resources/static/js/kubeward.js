@@ -63,3 +63,40 @@
     });
   });
 })();
+
+// Long work (a report being generated, a cluster's first snapshot): [data-kw-poll] asks its URL every 1.5 s for
+// {stage, label, done, next}, shows the label, marks the steps reached ([data-kw-step] in the order of
+// data-kw-steps) and, once done, follows next. Without JavaScript the page refreshes itself (meta refresh).
+(function () {
+  'use strict';
+  document.querySelectorAll('[data-kw-poll]').forEach(function (box) {
+    var url = box.getAttribute('data-kw-poll');
+    var order = (box.getAttribute('data-kw-steps') || '').split(',');
+    var label = box.querySelector('[data-kw-poll-label]');
+    function show(s) {
+      if (label && s.label) label.textContent = s.label;
+      box.setAttribute('data-stage', s.stage);
+      var at = order.indexOf(s.stage);
+      box.querySelectorAll('[data-kw-step]').forEach(function (step) {
+        var i = order.indexOf(step.getAttribute('data-kw-step'));
+        step.classList.toggle('done', at >= 0 && (i < at || (i === at && s.done)));
+        step.classList.toggle('current', i === at && !s.done);
+      });
+    }
+    function tick() {
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (r) { return r.ok ? r.json() : Promise.reject(r.status); })
+        .then(function (s) {
+          show(s);
+          if (s.done) {
+            box.classList.remove('kw-working');
+            if (s.next) setTimeout(function () { location.assign(s.next); }, 600);
+            return;
+          }
+          setTimeout(tick, 1500);
+        })
+        .catch(function () { setTimeout(tick, 5000); });
+    }
+    tick();
+  });
+})();

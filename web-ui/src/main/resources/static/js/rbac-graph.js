@@ -216,9 +216,27 @@
       layout();
       showStats(view);
       markMatches();
+      focusSubject();
       root.dataset.loaded = String(Date.now());
       if (pathSelect.value) return showPath();
     }).catch(function (e) { stats.textContent = 'Could not load the graph: ' + e.message; });
+  }
+
+  // ?subject=… (a link from a resource's service account): select that subject once, centre it, open its details.
+  function focusSubject() {
+    var id = root.dataset.focus;
+    if (!id || root.dataset.focused) return;
+    var node = cy.getElementById(id);
+    if (node.empty()) {
+      root.dataset.focused = 'missing';
+      stats.textContent += ' ' + id.substring(id.indexOf(':') + 1) + ' has no binding in this cluster.';
+      return;
+    }
+    root.dataset.focused = id;
+    cy.elements(':selected').unselect();
+    node.select();
+    cy.animate({ center: { eles: node }, zoom: Math.max(cy.zoom(), 1), duration: 200 });
+    showDetails(node);
   }
 
   function markMatches() {

@@ -2,6 +2,7 @@ package dev.kubeward.api.alert;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.kubeward.api.alert.internal.AlertStore;
+import dev.kubeward.api.query.NotFoundException;
 import dev.kubeward.contract.ChunkCodec;
 import dev.kubeward.db.tenancy.TenantContext;
 import org.springframework.stereotype.Component;
@@ -26,9 +27,13 @@ public class AlertOutbox {
         this.store = store;
     }
 
-    /** Queues a message to one target in the tenant in scope; empty when the dedupe key was seen for that target. */
+    /**
+     * Queues a message to one target in the tenant in scope; empty when the dedupe key was seen for that target. A target
+     * id the tenant does not have is not found (it may be another tenant's: the foreign key alone would answer 500).
+     */
     public Optional<Long> enqueue(UUID targetId, UUID ruleId, String type, String title, String text, Map<String, ?> data, String dedupeKey) {
         UUID tenant = TenantContext.require();
+        if (store.target(tenant, targetId).isEmpty()) throw new NotFoundException("alert target", targetId);
         Map<String, Object> envelope = new LinkedHashMap<>();
         envelope.put("type", type);
         envelope.put("title", title);

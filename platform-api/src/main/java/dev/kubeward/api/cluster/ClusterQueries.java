@@ -37,18 +37,47 @@ public class ClusterQueries {
 
     public PageResult<ClusterSummary> list(ClusterFilter filter, int page, int size) {
         Paging.check(page, size);
-        List<Object> args = new ArrayList<>(List.of(staleAfter.toSeconds(), Tenant.current()));
+        List<Object> args = new ArrayList<>(List.of(staleAfter.toSeconds(), Tenant.current(), filter.framework()));
         StringBuilder where = new StringBuilder(" WHERE true");
         if (filter.provider() != null) { where.append(" AND provider = ?"); args.add(filter.provider()); }
         if (filter.status() != null) { where.append(" AND status = ?"); args.add(filter.status()); }
         if (filter.q() != null && !filter.q().isBlank()) { where.append(" AND name ILIKE ?"); args.add("%" + filter.q().trim() + "%"); }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM (" + ClusterSql.ROWS + where + ") t", Long.class, args.toArray());
+        String rows = "SELECT * FROM (" + ClusterSql.WITH_SCORE + ") w";
+        Long total = jdbc.queryForObject("SELECT count(*) FROM (" + rows + where + ") t", Long.class, args.toArray());
         String order = ClusterSql.SORTS.get(Objects.requireNonNullElse(filter.sort(), "name"));
         args.add(size);
         args.add(Paging.offset(page, size));
-        List<ClusterSummary> rows = withScores(jdbc.query(ClusterSql.ROWS + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
+        List<ClusterSummary> items = withScores(jdbc.query(rows + where + " ORDER BY " + order + " LIMIT ? OFFSET ?",
                 (rs, i) -> row(rs), args.toArray()));
-        return new PageResult<>(rows, page, size, total == null ? 0 : total);
+        return new PageResult<>(items, page, size, total == null ? 0 : total);
+    }
+
+    /** Per cloud: how many clusters, how many need attention, their open findings and their scores in {@code framework}. */
+    public List<CloudSummary> clouds(String framework) {
+        return jdbc.query("SELECT provider, count(*), count(*) FILTER (WHERE status IN ('healthy', 'rejected')),"
+                + " count(*) FILTER (WHERE status IN ('stale', 'rejected', 'pending')), count(*) FILTER (WHERE status = 'stale'),"
+                + " sum(open_critical), sum(open_high), sum(open_medium), sum(open_low),"
+                + " round(avg(fw_score) FILTER (WHERE status IN ('healthy', 'rejected')), 2), min(fw_score) FILTER (WHERE status IN ('healthy', 'rejected'))"
+                + " FROM (" + ClusterSql.WITH_SCORE + ") w GROUP BY provider",
+                (rs, i) -> new CloudSummary(rs.getString(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                        new SeverityCounts(rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9)), rs.getBigDecimal(10), rs.getBigDecimal(11)),
+                staleAfter.toSeconds(), Tenant.current(), framework);
+    }
+
+    /**
+     * The {@code perCloud} clusters of each cloud with the lowest score in {@code framework} (not assessed ones last), in
+     * that order: what the overview lists, so its size does not grow with the number of clusters.
+     */
+    public List<ClusterSummary> worstPerCloud(String framework, int perCloud) {
+        return withScores(jdbc.query("SELECT * FROM (SELECT w.*, row_number() OVER (PARTITION BY provider ORDER BY "
+                + ClusterSql.WORST_FIRST + ") AS rank FROM (" + ClusterSql.WITH_SCORE + ") w) ranked WHERE rank <= ? ORDER BY provider, rank",
+                (rs, i) -> row(rs), staleAfter.toSeconds(), Tenant.current(), framework, perCloud));
+    }
+
+    /** Id and name of every cluster, by name: for filter choices, without health, scans or scores. */
+    public List<ClusterName> names() {
+        return jdbc.query("SELECT id, name, provider FROM clusters WHERE tenant_id = ? ORDER BY name, id",
+                (rs, i) -> new ClusterName(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3)), Tenant.current());
     }
 
     /** Every cluster of the tenant, by name (dashboards with a few hundred clusters). */

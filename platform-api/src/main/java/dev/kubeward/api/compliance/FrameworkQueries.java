@@ -34,8 +34,26 @@ public class FrameworkQueries {
     }
 
     public List<FrameworkSummary> list() {
+        return list(tallies.summed(Tenant.current(), null, null));
+    }
+
+    /**
+     * What the overview shows tenant-wide, from one pass over the last scans' summaries (~170k rows at 500 clusters):
+     * every framework's score, what to fix first in {@code framework}, and the controls failing most.
+     */
+    public TenantStanding standing(String framework, int fixFirstLimit, int topFailingLimit) {
+        Map<String, ControlTally> summed = tallies.summed(Tenant.current(), null, null);
+        Framework fw = framework(framework);
+        List<TenantStanding.FailingControl> failing = summed.entrySet().stream().filter(e -> e.getValue().failed() > 0)
+                .sorted(Comparator.comparingLong((Map.Entry<String, ControlTally> e) -> -e.getValue().failed()).thenComparing(Map.Entry::getKey))
+                .limit(topFailingLimit)
+                .map(e -> new TenantStanding.FailingControl(e.getKey(), ControlCatalog.standard().control(e.getKey()).orElseThrow(), e.getValue().failed()))
+                .toList();
+        return new TenantStanding(list(summed), fixFirst(fw, null, fixFirstLimit, only(summed, fw)), failing);
+    }
+
+    private List<FrameworkSummary> list(Map<String, ControlTally> summed) {
         UUID tenant = Tenant.current();
-        Map<String, ControlTally> summed = tallies.summed(tenant, null, null);
         Map<String, List<FrameworkSummary.ClusterScore>> perCluster = new HashMap<>();
         jdbc.query("""
                 SELECT fs.framework, c.id, c.name, fs.score, fs.scanned_at
@@ -67,7 +85,11 @@ public class FrameworkQueries {
 
     public FixFirst fixFirst(String name, UUID clusterId, int limit) {
         Framework fw = framework(name);
-        FrameworkScoring scoring = FrameworkScoring.of(fw, tallies(fw, clusterId));
+        return fixFirst(fw, clusterId, limit, tallies(fw, clusterId));
+    }
+
+    private static FixFirst fixFirst(Framework fw, UUID clusterId, int limit, Map<String, ControlTally> tallies) {
+        FrameworkScoring scoring = FrameworkScoring.of(fw, tallies);
         List<FrameworkControl> ranked = scoring.controls().stream().filter(c -> c.gain() > 0)
                 .sorted(Comparator.comparingDouble(FrameworkControl::gain).reversed().thenComparing(FrameworkControl::id))
                 .limit(Math.max(1, Math.min(limit, 200))).toList();
@@ -97,6 +119,13 @@ public class FrameworkQueries {
                  WHERE c.tenant_id = ? AND c.id = ? AND fs.framework = ?
                 """, BigDecimal.class, Tenant.current(), clusterId, fw.name());
         return s.isEmpty() || s.get(0) == null ? null : s.get(0).doubleValue();
+    }
+
+    /** The tallies of the framework's controls, as {@link LastScanTallies#summed} narrowed to them would return. */
+    private static Map<String, ControlTally> only(Map<String, ControlTally> summed, Framework fw) {
+        Map<String, ControlTally> out = new HashMap<>();
+        for (String id : fw.controlIds()) if (summed.containsKey(id)) out.put(id, summed.get(id));
+        return out;
     }
 
     static Framework framework(String name) {

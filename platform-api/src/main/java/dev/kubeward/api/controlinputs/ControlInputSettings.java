@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.kubeward.api.audit.AuditLog;
+import dev.kubeward.api.query.NotFoundException;
 import dev.kubeward.db.tenancy.ControlInputOverrides;
 import dev.kubeward.db.tenancy.TenantContext;
 import dev.kubeward.engine.rule.ControlInputs;
@@ -72,8 +73,10 @@ public class ControlInputSettings {
         return list();
     }
 
-    /** Back to Kubescape's default for these inputs. */
+    /** Back to Kubescape's default for these inputs; a name that is no control input is not found. */
     public List<ControlInputSetting> reset(List<String> names) {
+        names.stream().filter(n -> !ControlInputs.defaults().asMap().containsKey(n)).findFirst()
+                .ifPresent(n -> { throw new NotFoundException("control input", n); });
         Map<String, List<String>> merged = new TreeMap<>(overrides.of(TenantContext.require()));
         List<String> removed = names.stream().filter(n -> merged.remove(n) != null).toList();
         if (!removed.isEmpty()) {

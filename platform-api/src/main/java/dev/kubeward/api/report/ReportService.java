@@ -49,8 +49,17 @@ public class ReportService {
 
     /** Generates and archives a report for the current member (on demand). */
     public Meta generate(ReportRequest request) {
-        Meta m = generate(request, null, actor());
-        audit.record("report.generated", "report:" + m.id(), Map.of("framework", m.framework(), "scope", m.scope(), "hash", m.contentHash()));
+        return generateFor(request, actor(), AuditLog.sourceIp());
+    }
+
+    /**
+     * As {@link #generate(ReportRequest)} for work that left the request thread (the pages generate in the background
+     * to show progress): who asked and from where are passed in, as the request is gone.
+     */
+    public Meta generateFor(ReportRequest request, String actor, String sourceIp) {
+        Meta m = generate(request, null, actor);
+        audit.record(TenantContext.require(), actor, sourceIp, "report.generated", "report:" + m.id(),
+                Map.of("framework", m.framework(), "scope", m.scope(), "hash", m.contentHash()));
         return m;
     }
 
@@ -121,7 +130,8 @@ public class ReportService {
         return delivery;
     }
 
-    private static String actor() {
+    /** The name reports and the audit log give the current member ("system" outside a member's request). */
+    public static String actor() {
         return CurrentTenant.member().map(p -> p.name()).orElse("system");
     }
 

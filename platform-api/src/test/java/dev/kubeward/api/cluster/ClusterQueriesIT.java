@@ -72,4 +72,47 @@ class ClusterQueriesIT {
             assertThatThrownBy(() -> clusters.rejections(A3, 10)).isInstanceOf(NotFoundException.class);
         });
     }
+
+    /**
+     * The overview's bounded reads: per cloud a summary of every cluster and only the lowest-scoring few listed; a stale
+     * cluster's old score neither counts in the mean nor ranks it first.
+     */
+    @Test
+    void cloudSummariesAndTheWorstClustersOfEachCloud() {
+        java.util.UUID tenant = java.util.UUID.randomUUID();
+        db.sql.update("INSERT INTO tenants (id, slug, name) VALUES (?, 'clouds', 'Clouds')", tenant);
+        Object[][] rows = {{"e-40", "eks", "40.00", NOW}, {"e-90", "eks", "90.00", NOW}, {"e-60", "eks", "60.00", NOW},
+                {"e-stale", "eks", "10.00", NOW.minus(Duration.ofHours(3))}, {"g-70", "gke", "70.00", NOW}};
+        for (Object[] c : rows) {
+            java.util.UUID id = java.util.UUID.randomUUID(), scan = java.util.UUID.randomUUID();
+            java.time.Instant at = (java.time.Instant) c[3];
+            db.cluster(tenant, id, (String) c[0], (String) c[1], at, scan);
+            db.scan(tenant, id, scan, at, 1, 2, 0, 0, 0, 0);
+            db.sql.update("INSERT INTO scan_framework_scores (tenant_id, scan_id, cluster_id, framework, scanned_at, score, controls_passed,"
+                    + " controls_failed, controls_na, controls_external) VALUES (?, ?, ?, 'NSA', ?, ?::numeric, 1, 1, 0, 0)",
+                    tenant, scan, id, ts(at), c[2]);
+        }
+        TenantContext.runAs(tenant, () -> {
+            assertThat(names(clusters.worstPerCloud("NSA", 2))).containsExactly("e-40", "e-60", "g-70");
+            Map<String, CloudSummary> clouds = clusters.clouds("NSA").stream().collect(Collectors.toMap(CloudSummary::provider, c -> c));
+            CloudSummary eks = clouds.get("eks");
+            assertThat(eks.clusters()).isEqualTo(4);
+            assertThat(eks.assessed()).isEqualTo(3);
+            assertThat(eks.stale()).isEqualTo(1);
+            assertThat(eks.attention()).isEqualTo(1);
+            assertThat(eks.meanScore()).isEqualByComparingTo("63.33");
+            assertThat(eks.worstScore()).isEqualByComparingTo("40.00");
+            assertThat(eks.open().critical()).isEqualTo(4);
+            assertThat(eks.open().high()).isEqualTo(8);
+            assertThat(clouds.get("gke").clusters()).isEqualTo(1);
+            assertThat(names(clusters.list(new ClusterFilter(null, null, null, "score", "NSA"), 0, 10).items()))
+                    .containsExactly("e-40", "e-60", "g-70", "e-90", "e-stale");
+            // another framework: no scores, so no mean and the names decide
+            assertThat(clusters.clouds("MITRE").stream().filter(c -> c.provider().equals("eks")).findFirst().orElseThrow().meanScore()).isNull();
+        });
+    }
+
+    private static java.util.List<String> names(java.util.List<ClusterSummary> list) {
+        return list.stream().map(ClusterSummary::name).toList();
+    }
 }

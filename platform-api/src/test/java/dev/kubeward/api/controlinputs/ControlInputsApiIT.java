@@ -73,6 +73,11 @@ class ControlInputsApiIT {
         assertThat(reset.status()).isEqualTo(200);
         assertThat(input(reset.json(), "insecureCapabilities").path("overridden").asBoolean()).isFalse();
         assertThat(overrides.of(acme.id())).isEqualTo(Map.of("sensitiveKeyNamesAllowed", List.of()));
+
+        ApiClient.Response unknown = api.send("DELETE", PATH + "/noSuchInput", acme.token(Role.ADMIN), null);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(overrides.of(acme.id())).isEqualTo(Map.of("sensitiveKeyNamesAllowed", List.of()));
     }
 
     private static JsonNode input(JsonNode list, String name) {

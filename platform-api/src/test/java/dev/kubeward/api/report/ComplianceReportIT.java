@@ -14,6 +14,10 @@ import dev.kubeward.db.token.ApiTokens;
 import dev.kubeward.engine.catalog.ControlCatalog;
 import dev.kubeward.worker.finding.ScanOutcome;
 import org.apache.pdfbox.Loader;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import java.io.File;
+import java.time.Duration;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -173,6 +178,53 @@ class ComplianceReportIT {
                     .executeScript("return document.querySelector('img.chart').naturalWidth");
             assertThat(chartWidth.intValue()).isEqualTo(1200);
             Files.write(SCREENSHOTS.resolve("report-cis.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            driver.quit();
+        }
+    }
+
+    /**
+     * The manager's way: the Reports page's form, signed in as an analyst. Generation runs off the request thread, the
+     * browser lands on the report once it is archived, and the archive's PDF link serves a PDF holding the same score
+     * and exception; the audit log names the analyst, not "system", although the work ran on another thread.
+     */
+    @Test
+    void theReportsPageGeneratesTheReportAndItsPdf() throws Exception {
+        assumeTrue(HeadlessChromium.available(), "Chromium not installed");
+        WebDriver driver = HeadlessChromium.start(HeadlessChromium.options(Files.createTempDirectory("kw-report-ui-"), 1280, 1600));
+        try {
+            WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(60));
+            driver.get("http://127.0.0.1:" + port + "/reports");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(tenant.user(Role.ANALYST).username());
+            driver.findElement(By.id("password")).sendKeys(tenant.user(Role.ANALYST).password());
+            driver.findElement(By.id("sign-in")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("gen-framework")));
+            new Select(driver.findElement(By.id("gen-framework"))).selectByValue(CIS);
+            new Select(driver.findElement(By.id("gen-clusters"))).selectByValue(tenant.clusterId().toString());
+            driver.findElement(By.cssSelector("#generate-report button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlMatches("/reports/[0-9a-f-]{36}/view$"));
+            String reportId = driver.getCurrentUrl().replaceAll(".*/reports/([0-9a-f-]{36})/view$", "$1");
+            assertThat(reportId).isNotEqualTo(meta.path("id").asText());
+            String score = driver.findElement(By.id("score")).getText();
+            assertThat(score).isEqualTo(String.format(java.util.Locale.ROOT, "%.1f%%", meta.path("score").asDouble()));
+            assertThat(driver.findElement(By.id("exceptions")).getText()).contains(exceptionName);
+            Files.createDirectories(SCREENSHOTS);
+            Files.write(SCREENSHOTS.resolve("report-generated-in-ui.png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+
+            driver.get("http://127.0.0.1:" + port + "/reports");
+            WebElement pdfLink = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href$='/reports/" + reportId + "/pdf']")));
+            String session = driver.manage().getCookieNamed("JSESSIONID").getValue();
+            HttpResponse<byte[]> pdf = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(pdfLink.getAttribute("href")))
+                    .header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(text).contains("CIS Kubernetes Benchmark v1.12.0").contains(score).contains("Control matrix").contains(exceptionName);
+            }
+            String actor = TenantContext.callAs(tenant.id(), () -> jdbc.queryForObject(
+                    "SELECT actor FROM audit_log WHERE tenant_id = ? AND action = 'report.generated' AND target = ?", String.class,
+                    tenant.id(), "report:" + reportId));
+            assertThat(actor).isNotBlank().isNotEqualTo("system");
         } finally {
             driver.quit();
         }

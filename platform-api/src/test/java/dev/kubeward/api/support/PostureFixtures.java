@@ -63,6 +63,11 @@ public final class PostureFixtures {
                 metadata: {name: %1$s, namespace: kube-system}
                 ---
                 apiVersion: rbac.authorization.k8s.io/v1
+                kind: ClusterRole
+                metadata: {name: cluster-admin, labels: {kubernetes.io/bootstrapping: rbac-defaults}}
+                rules: [{apiGroups: ["*"], resources: ["*"], verbs: ["*"]}, {nonResourceURLs: ["*"], verbs: ["*"]}]
+                ---
+                apiVersion: rbac.authorization.k8s.io/v1
                 kind: ClusterRoleBinding
                 metadata: {name: %1$s-admin}
                 subjects: [{kind: ServiceAccount, name: %1$s, namespace: kube-system}]

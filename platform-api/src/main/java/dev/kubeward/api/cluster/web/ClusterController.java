@@ -40,9 +40,11 @@ class ClusterController {
             @Parameter(description = "eks, aks, gke, onprem...") @RequestParam(required = false) String provider,
             @Parameter(description = "healthy, stale, rejected or pending") @RequestParam(required = false) String status,
             @Parameter(description = "Part of the cluster name") @RequestParam(required = false) String q,
-            @Parameter(description = "name (default), -critical, lastSnapshot, -lastSnapshot") @RequestParam(required = false) String sort,
+            @Parameter(description = "name (default), -critical, lastSnapshot, -lastSnapshot, score (lowest score in the framework first)")
+            @RequestParam(required = false) String sort,
+            @Parameter(description = "Framework of the score sort; NSA by default") @RequestParam(required = false) String framework,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
-        return clusters.list(new ClusterFilter(provider, status, q, sort), page, size);
+        return clusters.list(new ClusterFilter(provider, status, q, sort, framework), page, size);
     }
 
     @Operation(summary = "Get one cluster")

@@ -26,15 +26,35 @@ public class LastScanTallies {
 
     /** {@code clusterId} and {@code controlIds} null: no narrowing. */
     public List<Row> rows(UUID tenant, UUID clusterId, List<String> controlIds) {
-        String[] controls = controlIds == null ? null : controlIds.toArray(String[]::new);
+        Narrowing n = Narrowing.of(tenant, clusterId, controlIds);
         return jdbc.query("""
                 SELECT c.id, c.name, s.control_id, s.status, s.failed, s.passed, s.excepted
                   FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id
-                 WHERE c.tenant_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) AND (?::text[] IS NULL OR s.control_id = ANY(?::text[]))
-                 ORDER BY c.name, c.id, s.control_id
-                """, (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3),
-                new ControlTally(rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))),
-                tenant, clusterId, clusterId, controls, controls);
+                 WHERE\s""" + n.where() + " ORDER BY c.name, c.id, s.control_id", (rs, i) -> new Row(rs.getObject(1, UUID.class), rs.getString(2),
+                rs.getString(3), new ControlTally(rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))), n.args());
+    }
+
+    /**
+     * The WHERE of a narrowed read, narrowing only where asked: "(? IS NULL OR ...)" would hide the cluster and control
+     * ids from the index in a generic plan (the control page read every cluster's 335 summaries to keep one control's).
+     */
+    private record Narrowing(String where, Object[] args) {
+        static Narrowing of(UUID tenant, UUID clusterId, List<String> controlIds) {
+            List<Object> args = new ArrayList<>(List.of(tenant));
+            StringBuilder where = new StringBuilder("c.tenant_id = ?");
+            if (clusterId != null) {
+                where.append(" AND c.id = ?");
+                args.add(clusterId);
+            }
+            if (controlIds != null && controlIds.size() == 1) {
+                where.append(" AND s.control_id = ?");
+                args.add(controlIds.get(0));
+            } else if (controlIds != null) {
+                where.append(" AND s.control_id = ANY(?)");
+                args.add(controlIds.toArray(String[]::new));
+            }
+            return new Narrowing(where.toString(), args.toArray());
+        }
     }
 
     /**
@@ -44,23 +64,18 @@ public class LastScanTallies {
      * clusters disagree on it (rare), a second query finds that first one.
      */
     public Map<String, ControlTally> summed(UUID tenant, UUID clusterId, List<String> controlIds) {
-        String[] controls = controlIds == null ? null : controlIds.toArray(String[]::new);
         Map<String, ControlTally> out = new HashMap<>();
-        // Narrowing only where asked: "(? IS NULL OR ...)" would hide the control ids from the index in a generic plan.
-        String where = "c.tenant_id = ?" + (clusterId == null ? "" : " AND c.id = ?") + (controls == null ? "" : " AND s.control_id = ANY(?)");
-        List<Object> args = new ArrayList<>(List.of(tenant));
-        if (clusterId != null) args.add(clusterId);
-        if (controls != null) args.add(controls);
+        Narrowing n = Narrowing.of(tenant, clusterId, controlIds);
         jdbc.query("SELECT s.control_id, sum(s.failed), sum(s.passed), sum(s.excepted),"
                 + " min(s.status) FILTER (WHERE s.status <> 'not-applicable'), max(s.status) FILTER (WHERE s.status <> 'not-applicable')"
                 + " FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id"
-                + " WHERE " + where + " GROUP BY s.control_id", rs -> {
+                + " WHERE " + n.where() + " GROUP BY s.control_id", rs -> {
             String control = rs.getString(1);
             long f = rs.getLong(2), p = rs.getLong(3), e = rs.getLong(4);
             String min = rs.getString(5), max = rs.getString(6);
             String status = f > 0 ? "failed" : p + e > 0 ? "passed" : min == null ? "not-applicable" : min.equals(max) ? min : null;
             out.put(control, new ControlTally(status, f, p, e));
-        }, args.toArray());
+        }, n.args());
         out.replaceAll((control, t) -> t.status() != null ? t : new ControlTally(jdbc.queryForObject("""
                 SELECT s.status FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id
                  WHERE c.tenant_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) AND s.control_id = ? AND s.status <> 'not-applicable'

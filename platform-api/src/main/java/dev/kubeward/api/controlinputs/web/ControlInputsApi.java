@@ -2,6 +2,7 @@ package dev.kubeward.api.controlinputs.web;
 
 import dev.kubeward.api.controlinputs.ControlInputSetting;
 import dev.kubeward.api.controlinputs.ControlInputSettings;
+import dev.kubeward.api.query.QueryApi;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 @RestController
+@QueryApi
 @RequestMapping("/api/v1/control-inputs")
 @Tag(name = "Control inputs", description = "Kubescape's control inputs (sensitive key names, allowed registries, insecure capabilities, "
         + "resource bounds …): defaults and the tenant's own values, used from the next scan of each cluster")

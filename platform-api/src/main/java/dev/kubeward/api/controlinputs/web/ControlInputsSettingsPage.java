@@ -2,6 +2,7 @@ package dev.kubeward.api.controlinputs.web;
 
 import dev.kubeward.api.controlinputs.ControlInputSettings;
 import dev.kubeward.api.controlinputs.InvalidControlInputs;
+import dev.kubeward.api.ui.UiPage;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Settings → Control inputs: everyone reads what the scans use; admins edit (one value per line) or reset to the default. */
+@UiPage
 @Controller
 @RequestMapping("/settings/control-inputs")
 class ControlInputsSettingsPage {

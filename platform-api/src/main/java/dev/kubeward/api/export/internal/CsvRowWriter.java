@@ -43,7 +43,7 @@ public final class CsvRowWriter implements RowWriter {
         out.flush();
     }
 
-    static String cell(Object value) {
+    public static String cell(Object value) {
         if (value == null) return "";
         String s = value.toString();
         if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !(value instanceof Number)) s = "'" + s;

@@ -1,15 +1,15 @@
 package dev.kubeward.api.overview.web;
 
+import dev.kubeward.api.cluster.CloudSummary;
 import dev.kubeward.api.cluster.ClusterQueries;
 import dev.kubeward.api.cluster.ClusterSummary;
 import dev.kubeward.api.compliance.FrameworkQueries;
 import dev.kubeward.api.compliance.FrameworkSummary;
-import dev.kubeward.api.finding.FindingFacetCounts;
-import dev.kubeward.api.finding.FindingFacets;
+import dev.kubeward.api.compliance.TenantStanding;
+import dev.kubeward.api.query.SeverityCounts;
 import dev.kubeward.api.finding.FindingFilter;
 import dev.kubeward.api.finding.FindingQueries;
 import dev.kubeward.api.finding.FindingSort;
-import dev.kubeward.api.query.SeverityCounts;
 import dev.kubeward.api.ui.UiFormat;
 import dev.kubeward.api.ui.UiPage;
 import dev.kubeward.engine.catalog.ControlCatalog;
@@ -23,8 +23,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
+import java.util.UUID;
 
 /**
  * The overview: every cluster of the tenant grouped by cloud with its score in the chosen framework, the
@@ -38,63 +37,69 @@ class OverviewPageController {
     /** Frameworks shown as headline cards; the rest are one click away on the frameworks page. */
     private static final List<String> HEADLINE = List.of("NSA", "MITRE", "SOC2", "PCI-DSS-v4.0", "PSS-Restricted", "KubewardRBAC");
     private static final List<String> CLOUD_ORDER = List.of("eks", "aks", "gke", "onprem");
-    private static final Set<String> ATTENTION = Set.of("stale", "rejected", "pending");
 
     private final ClusterQueries clusters;
     private final FrameworkQueries frameworks;
-    private final FindingFacetCounts facets;
     private final FindingQueries findings;
     private final OverviewQueries overview;
 
-    OverviewPageController(ClusterQueries clusters, FrameworkQueries frameworks, FindingFacetCounts facets, FindingQueries findings,
+    OverviewPageController(ClusterQueries clusters, FrameworkQueries frameworks, FindingQueries findings,
                            OverviewQueries overview) {
         this.clusters = clusters;
         this.frameworks = frameworks;
-        this.facets = facets;
         this.findings = findings;
         this.overview = overview;
     }
 
-    /** A cloud with its clusters, in a stable order. */
-    record CloudGroup(String provider, List<ClusterSummary> clusters, SeverityCounts open) {
+    /** Clusters listed per cloud: the overview stays the same size at 5 or 500 clusters; the clusters list pages the rest. */
+    static final int PER_CLOUD = 8;
+
+    /** A cloud: its summary and its {@link #PER_CLOUD} lowest-scoring clusters. */
+    record CloudGroup(CloudSummary summary, List<ClusterSummary> clusters) {
+        public String provider() {
+            return summary.provider();
+        }
+
+        public int hidden() {
+            return summary.clusters() - clusters.size();
+        }
     }
 
     @GetMapping({"/", "/overview"})
     String overview(@RequestParam(required = false) String fw, Model model) {
         String framework = ControlCatalog.standard().framework(fw == null ? "" : fw).map(f -> f.name()).orElse(UiFormat.DEFAULT_FRAMEWORK);
-        List<ClusterSummary> all = clusters.all();
-        Map<String, List<ClusterSummary>> byCloud = new LinkedHashMap<>();
-        all.stream().sorted(Comparator.comparingInt((ClusterSummary c) -> cloudRank(c.provider())).thenComparing(ClusterSummary::name))
-                .forEach(c -> byCloud.computeIfAbsent(c.provider(), k -> new ArrayList<>()).add(c));
-        List<CloudGroup> groups = byCloud.entrySet().stream().map(e -> new CloudGroup(e.getKey(), e.getValue(),
-                e.getValue().stream().map(ClusterSummary::openFindings).filter(Objects::nonNull).reduce(SeverityCounts.ZERO, SeverityCounts::plus))).toList();
+        Map<String, List<ClusterSummary>> worst = new LinkedHashMap<>();
+        clusters.worstPerCloud(framework, PER_CLOUD).forEach(c -> worst.computeIfAbsent(c.provider(), k -> new ArrayList<>()).add(c));
+        List<CloudGroup> groups = clusters.clouds(framework).stream()
+                .sorted(Comparator.comparingInt((CloudSummary c) -> cloudRank(c.provider())).thenComparing(CloudSummary::provider))
+                .map(c -> new CloudGroup(c, worst.getOrDefault(c.provider(), List.of()))).toList();
+        List<UUID> shown = groups.stream().flatMap(g -> g.clusters().stream()).map(ClusterSummary::id).toList();
 
-        List<FrameworkSummary> summaries = frameworks.list();
+        TenantStanding standing = frameworks.standing(framework, 5, 8);
+        List<FrameworkSummary> summaries = standing.frameworks();
         Map<String, FrameworkSummary> byName = new LinkedHashMap<>();
         summaries.forEach(s -> byName.put(s.name(), s));
         List<String> headline = new ArrayList<>();
         headline.add(framework);
         // the CIS benchmark of each cloud in use is as much a headline as NSA
-        for (String p : byCloud.keySet()) cisFor(p).filter(byName::containsKey).filter(n -> !headline.contains(n)).ifPresent(headline::add);
+        for (CloudGroup g : groups) cisFor(g.provider()).filter(byName::containsKey).filter(n -> !headline.contains(n)).ifPresent(headline::add);
         HEADLINE.stream().filter(byName::containsKey).filter(n -> !headline.contains(n)).forEach(headline::add);
-
-        FindingFacets counts = facets.facets(List.of(), 8);
-        long attention = all.stream().filter(c -> ATTENTION.contains(c.status())).count();
 
         model.addAttribute("fw", framework);
         model.addAttribute("frameworks", ControlCatalog.standard().frameworks());
         model.addAttribute("selected", byName.get(framework));
         model.addAttribute("headline", headline.stream().limit(8).map(byName::get).toList());
         model.addAttribute("groups", groups);
-        model.addAttribute("clusterCount", all.size());
-        model.addAttribute("attention", attention);
-        model.addAttribute("stale", all.stream().filter(c -> "stale".equals(c.status())).count());
-        model.addAttribute("open", counts.open());
-        model.addAttribute("topControls", counts.controls());
-        model.addAttribute("fixFirst", frameworks.fixFirst(framework, null, 5));
-        model.addAttribute("newestCritical", findings.page(new FindingFilter(null, null, null, List.of("critical"), null, null, "open",
-                null, null, null), new FindingSort.Order(FindingSort.FIRST_SEEN, true), 0, 6).items());
-        model.addAttribute("spark", overview.sparklines(framework, 14));
+        model.addAttribute("clusterCount", groups.stream().mapToInt(g -> g.summary().clusters()).sum());
+        model.addAttribute("attention", groups.stream().mapToInt(g -> g.summary().attention()).sum());
+        model.addAttribute("stale", groups.stream().mapToInt(g -> g.summary().stale()).sum());
+        model.addAttribute("open", groups.stream().map(g -> g.summary().open()).reduce(SeverityCounts.ZERO, SeverityCounts::plus));
+        model.addAttribute("topControls", standing.topFailing());
+        model.addAttribute("fixFirst", standing.fixFirst());
+        // a keyset page: the numbered one would count every open critical finding (120k at 3M) to show six
+        model.addAttribute("newestCritical", findings.scroll(new FindingFilter(null, null, null, List.of("critical"), null, null, "open",
+                null, null, null), new FindingSort.Order(FindingSort.FIRST_SEEN, true), null, 6).items());
+        model.addAttribute("spark", overview.sparklines(framework, 14, shown));
         model.addAttribute("week", overview.changesSince(7));
         return "overview/index";
     }

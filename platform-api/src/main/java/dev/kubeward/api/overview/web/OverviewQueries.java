@@ -27,16 +27,17 @@ class OverviewQueries {
         this.jdbc = jdbc;
     }
 
-    /** Cluster id → scores of its scans in the last {@code days} days, oldest first (one per scan). */
-    Map<UUID, List<BigDecimal>> sparklines(String framework, int days) {
+    /** Cluster id → scores of its scans in the last {@code days} days, oldest first (one per scan), for the given clusters. */
+    Map<UUID, List<BigDecimal>> sparklines(String framework, int days, List<UUID> clusters) {
         Map<UUID, List<BigDecimal>> out = new HashMap<>();
+        if (clusters.isEmpty()) return out;
         jdbc.query("""
                 SELECT cluster_id, score FROM scan_framework_scores
-                 WHERE tenant_id = ? AND framework = ? AND scanned_at >= ?
+                 WHERE tenant_id = ? AND cluster_id = ANY(?) AND framework = ? AND scanned_at >= ?
                  ORDER BY cluster_id, scanned_at
                 """, rs -> {
             out.computeIfAbsent(rs.getObject(1, UUID.class), k -> new ArrayList<>()).add(rs.getBigDecimal(2));
-        }, TenantContext.require(), framework, Timestamp.from(Instant.now().minus(Duration.ofDays(days + 1))));
+        }, TenantContext.require(), clusters.toArray(UUID[]::new), framework, Timestamp.from(Instant.now().minus(Duration.ofDays(days + 1))));
         return out;
     }
 

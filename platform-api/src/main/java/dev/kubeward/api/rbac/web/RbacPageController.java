@@ -40,7 +40,7 @@ public class RbacPageController {
                        @RequestParam(required = false) String resource, @RequestParam(required = false) String group,
                        @RequestParam(name = "wns", required = false) String whoNamespace,
                        @RequestParam(name = "wall", defaultValue = "false") boolean allGrants,
-                       Model model, HttpServletResponse response) {
+                       @RequestParam(required = false) String subject, Model model, HttpServletResponse response) {
         List<ClusterRbacs.ClusterRow> all = clusters.clusters();
         model.addAttribute("clusters", all);
         model.addAttribute("riskClass", RISK_CLASS);
@@ -53,6 +53,7 @@ public class RbacPageController {
         model.addAttribute("resource", resource == null ? "" : resource);
         model.addAttribute("group", group == null ? "" : group);
         model.addAttribute("wns", whoNamespace == null ? "" : whoNamespace);
+        model.addAttribute("focus", SubjectFocus.parse(subject));
         if (all.isEmpty()) return "rbac/index";
         ClusterRbacs.ClusterRow selected;
         try {

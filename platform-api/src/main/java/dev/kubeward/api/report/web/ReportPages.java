@@ -7,7 +7,7 @@ import dev.kubeward.api.report.ReportSchedulesService.NewSchedule;
 import dev.kubeward.api.report.ReportScope;
 import dev.kubeward.api.report.ReportService;
 import dev.kubeward.api.report.internal.ReportData;
-import dev.kubeward.api.report.internal.Reports.Meta;
+import dev.kubeward.api.query.NotFoundException;
 import dev.kubeward.api.ui.UiPage;
 import dev.kubeward.db.tenancy.TenantContext;
 import dev.kubeward.engine.catalog.ControlCatalog;
@@ -19,13 +19,16 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Page 12, Reports: generate (framework, clusters or cloud, period), the immutable archive, schedules, downloads. */
@@ -37,8 +40,10 @@ class ReportPages {
     private final ReportSchedulesService schedules;
     private final ReportData data;
     private final AlertAdmin alerts;
+    private final ReportJobs jobs;
 
-    ReportPages(ReportService reports, ReportSchedulesService schedules, ReportData data, AlertAdmin alerts) {
+    ReportPages(ReportService reports, ReportSchedulesService schedules, ReportData data, AlertAdmin alerts, ReportJobs jobs) {
+        this.jobs = jobs;
         this.reports = reports;
         this.schedules = schedules;
         this.data = data;
@@ -61,15 +66,44 @@ class ReportPages {
                     @RequestParam(required = false) UUID sendTo, RedirectAttributes flash) {
         try {
             Roles.analyst();
+            if (ControlCatalog.standard().framework(framework).isEmpty()) throw new IllegalArgumentException("unknown framework " + framework);
             Instant now = Instant.now();
-            Meta m = reports.generate(new ReportRequest(framework, new ReportScope(clusters, cloud), now.minus(Duration.ofDays(days)), now));
-            if (sendTo != null) reports.send(m.id(), sendTo);
-            flash.addFlashAttribute("message", "Report generated" + (sendTo != null ? " and queued for sending" : "") + ".");
-            return "redirect:/reports/" + m.id() + "/view";
+            ReportJobs.Job job = jobs.start(new ReportRequest(framework, new ReportScope(clusters, cloud), now.minus(Duration.ofDays(days)), now), sendTo);
+            return "redirect:/reports/jobs/" + job.id();
         } catch (IllegalArgumentException | ResponseStatusException e) {
             flash.addFlashAttribute("error", e instanceof ResponseStatusException r ? r.getReason() : e.getMessage());
             return "redirect:/reports";
         }
+    }
+
+    /** While generating: a page that polls {@link #jobStatus}; once done, the report itself. */
+    @GetMapping("/reports/jobs/{id}")
+    String job(@PathVariable UUID id, Model model, RedirectAttributes flash) {
+        ReportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("report job", id));
+        if (job.state() == ReportJobs.State.DONE && job.error() == null) return "redirect:/reports/" + job.reportId() + "/view";
+        model.addAttribute("job", job);
+        return "reports/generating";
+    }
+
+    /** What the generating page polls: {@code done} with {@code next} when there is something to show. */
+    @GetMapping("/reports/jobs/{id}/status")
+    @ResponseBody
+    Map<String, Object> jobStatus(@PathVariable UUID id) {
+        ReportJobs.Job job = jobs.find(id).orElseThrow(() -> new NotFoundException("report job", id));
+        long seconds = Duration.between(job.startedAt(), Instant.now()).toSeconds();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("stage", job.state().name().toLowerCase(java.util.Locale.ROOT));
+        out.put("done", job.state() != ReportJobs.State.GENERATING);
+        switch (job.state()) {
+            case GENERATING -> out.put("label", "Generating the " + job.framework() + " report… " + seconds + " s");
+            case DONE -> {
+                out.put("label", job.error() == null ? "Report ready" + (job.sent() ? ", queued for sending" : "") + "." : "Report ready. " + job.error());
+                out.put("next", job.error() == null ? "/reports/" + job.reportId() + "/view" : null);
+                out.put("report", "/reports/" + job.reportId() + "/view");
+            }
+            case FAILED -> out.put("label", "The report was not generated: " + job.error());
+        }
+        return out;
     }
 
     @PostMapping("/reports/schedules")

@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -109,16 +108,7 @@ class ImagesApi {
     @Operation(summary = "Export image vulnerabilities", description = "format=csv or sarif (SARIF 2.1.0); digest narrows to one image.")
     @GetMapping("/api/v1/vulnerabilities/export")
     ResponseEntity<String> export(@RequestParam(defaultValue = "csv") String format, @RequestParam(required = false) String digest) {
-        List<VulnExport.Row> rows = export.rows(Tenant.current(), blankToNull(digest));
-        return switch (format) {
-            case "csv" -> ResponseEntity.ok().contentType(new MediaType("text", "csv"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"image-vulnerabilities.csv\"").body(export.csv(rows));
-            case "sarif" -> ResponseEntity.ok().contentType(MediaType.parseMediaType("application/sarif+json"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"image-vulnerabilities.sarif\"")
-                    .body(export.sarif(rows, getClass().getPackage().getImplementationVersion() == null ? "dev"
-                            : getClass().getPackage().getImplementationVersion()));
-            default -> throw new dev.kubeward.api.query.BadRequestException("format must be csv or sarif");
-        };
+        return VulnExportPage.download(export, format, digest);
     }
 
     private static String blankToNull(String s) {
