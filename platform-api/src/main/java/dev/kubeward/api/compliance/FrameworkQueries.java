@@ -39,7 +39,9 @@ public class FrameworkQueries {
 
     /**
      * What the overview shows tenant-wide, from one pass over the last scans' summaries (~170k rows at 500 clusters):
-     * every framework's score, what to fix first in {@code framework}, and the controls failing most.
+     * every framework's score, what to fix first in {@code framework}, and the controls failing most. The frameworks
+     * come without their per-cluster lists (only the clusters' mean, lowest and highest score): at 500 clusters that
+     * list is 10k rows the overview never shows.
      */
     public TenantStanding standing(String framework, int fixFirstLimit, int topFailingLimit) {
         Map<String, ControlTally> summed = tallies.summed(Tenant.current(), null, null);
@@ -49,7 +51,28 @@ public class FrameworkQueries {
                 .limit(topFailingLimit)
                 .map(e -> new TenantStanding.FailingControl(e.getKey(), ControlCatalog.standard().control(e.getKey()).orElseThrow(), e.getValue().failed()))
                 .toList();
-        return new TenantStanding(list(summed), fixFirst(fw, null, fixFirstLimit, only(summed, fw)), failing);
+        return new TenantStanding(withClusterRange(summed), fixFirst(fw, null, fixFirstLimit, only(summed, fw)), failing);
+    }
+
+    private List<FrameworkSummary> withClusterRange(Map<String, ControlTally> summed) {
+        Map<String, Double[]> range = new HashMap<>();
+        jdbc.query("""
+                SELECT fs.framework, avg(fs.score), min(fs.score), max(fs.score)
+                  FROM clusters c JOIN scan_framework_scores fs ON fs.tenant_id = c.tenant_id AND fs.scan_id = c.last_scan_id
+                 WHERE c.tenant_id = ? GROUP BY fs.framework
+                """, rs -> {
+            range.put(rs.getString(1), new Double[] {number(rs, 2), number(rs, 3), number(rs, 4)});
+        }, Tenant.current());
+        return ControlCatalog.standard().frameworks().stream().map(fw -> {
+            Double[] r = range.getOrDefault(fw.name(), new Double[3]);
+            return new FrameworkSummary(fw.name(), fw.title(), fw.controlIds().size(), FrameworkScoring.of(fw, summed).score(),
+                    Scores.round(r[0]), r[1], r[2], List.of());
+        }).toList();
+    }
+
+    private static Double number(java.sql.ResultSet rs, int column) throws java.sql.SQLException {
+        BigDecimal n = rs.getBigDecimal(column);
+        return n == null ? null : n.doubleValue();
     }
 
     private List<FrameworkSummary> list(Map<String, ControlTally> summed) {

@@ -4,7 +4,10 @@ import dev.kubeward.engine.catalog.ControlDefinition;
 
 import java.util.List;
 
-/** The tenant's compliance at a glance: every framework, what to fix first in one, and the controls failing most. */
+/**
+ * The tenant's compliance at a glance: every framework (its clusters' mean, lowest and highest score, not the list of
+ * them), what to fix first in one, and the controls failing most.
+ */
 public record TenantStanding(List<FrameworkSummary> frameworks, FixFirst fixFirst, List<FailingControl> topFailing) {
 
     /** A control with its failed resources summed over the clusters' last scans. */

@@ -153,7 +153,7 @@ public class SecurityConfig {
     SecurityFilterChain uiChain(HttpSecurity http, ClientRegistrationRepository clients, ProvisioningUserServices users,
                                 Memberships memberships, RateLimits limits) throws Exception {
         http.authorizeHttpRequests(a -> a
-                        .requestMatchers("/auth/**", "/webjars/**", "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+                        .requestMatchers("/auth/**", "/webjars/**", "/assets/**", "/favicon.ico", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/settings/users/**", "/settings/tokens/**", "/settings/clusters/**", "/settings/audit/**")
                         .hasRole(Role.ADMIN.name())

@@ -1,6 +1,7 @@
 package dev.kubeward.api.compliance;
 
 import dev.kubeward.api.compliance.internal.LastScanTallies;
+import dev.kubeward.api.compliance.internal.ScanTallies;
 import dev.kubeward.api.query.NotFoundException;
 import dev.kubeward.api.query.QueryTestDatabase;
 import dev.kubeward.db.tenancy.TenantContext;
@@ -23,7 +24,7 @@ class ComplianceQueriesIT {
     @BeforeAll
     static void setUp() {
         db = QueryTestDatabase.withFixture();
-        LastScanTallies tallies = new LastScanTallies(db.app);
+        LastScanTallies tallies = new LastScanTallies(db.app, new ScanTallies(db.app));
         frameworks = new FrameworkQueries(db.app, tallies);
         controls = new ControlQueries(tallies);
     }

@@ -2,6 +2,7 @@ package dev.kubeward.api.seed;
 
 import dev.kubeward.api.compliance.FrameworkQueries;
 import dev.kubeward.api.compliance.internal.LastScanTallies;
+import dev.kubeward.api.compliance.internal.ScanTallies;
 import dev.kubeward.api.finding.FindingFacetCounts;
 import dev.kubeward.api.finding.FindingFacets;
 import dev.kubeward.api.query.QueryTestDatabase;
@@ -33,7 +34,7 @@ class LoadSeederIT {
             assertThat((long) facets.open().total()).isEqualTo(open);
             Double stored = db.sql.queryForObject("SELECT avg(fs.score)::float8 FROM scan_framework_scores fs JOIN clusters c "
                     + "ON c.last_scan_id = fs.scan_id WHERE fs.framework = 'NSA'", Double.class);
-            Double mean = new FrameworkQueries(db.app, new LastScanTallies(db.app)).list().stream()
+            Double mean = new FrameworkQueries(db.app, new LastScanTallies(db.app, new ScanTallies(db.app))).list().stream()
                     .filter(f -> f.name().equals("NSA")).findFirst().orElseThrow().meanOfClusters();
             assertThat(mean).isCloseTo(stored, within(0.01));
         });

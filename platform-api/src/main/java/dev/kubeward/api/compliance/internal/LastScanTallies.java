@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /** Control summaries of each cluster's last scan: the counts every compliance number is made of. */
@@ -19,9 +20,11 @@ public class LastScanTallies {
     }
 
     private final JdbcTemplate jdbc;
+    private final ScanTallies scanTallies;
 
-    public LastScanTallies(JdbcTemplate jdbc) {
+    public LastScanTallies(JdbcTemplate jdbc, ScanTallies scanTallies) {
         this.jdbc = jdbc;
+        this.scanTallies = scanTallies;
     }
 
     /** {@code clusterId} and {@code controlIds} null: no narrowing. */
@@ -58,29 +61,16 @@ public class LastScanTallies {
     }
 
     /**
-     * The same rows summed per control over the clusters, as {@link ControlTally#sum} sums them, but in the database:
-     * at 500 clusters the rows are ~170k and moving them out costs far more than adding them up. The status of a control
-     * with nothing evaluated is the first one that is not {@code not-applicable} in the order of {@link #rows}; when the
-     * clusters disagree on it (rare), a second query finds that first one.
+     * The same rows summed per control over the clusters, as {@link ControlTally#sum} sums them: failed if any failed,
+     * passed if anything was evaluated, else the first status that is not {@code not-applicable} in the order of
+     * {@link #rows}. The summaries come from {@link ScanTallies}, so only clusters with a new scan are read.
      */
     public Map<String, ControlTally> summed(UUID tenant, UUID clusterId, List<String> controlIds) {
-        Map<String, ControlTally> out = new HashMap<>();
-        Narrowing n = Narrowing.of(tenant, clusterId, controlIds);
-        jdbc.query("SELECT s.control_id, sum(s.failed), sum(s.passed), sum(s.excepted),"
-                + " min(s.status) FILTER (WHERE s.status <> 'not-applicable'), max(s.status) FILTER (WHERE s.status <> 'not-applicable')"
-                + " FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id"
-                + " WHERE " + n.where() + " GROUP BY s.control_id", rs -> {
-            String control = rs.getString(1);
-            long f = rs.getLong(2), p = rs.getLong(3), e = rs.getLong(4);
-            String min = rs.getString(5), max = rs.getString(6);
-            String status = f > 0 ? "failed" : p + e > 0 ? "passed" : min == null ? "not-applicable" : min.equals(max) ? min : null;
-            out.put(control, new ControlTally(status, f, p, e));
-        }, n.args());
-        out.replaceAll((control, t) -> t.status() != null ? t : new ControlTally(jdbc.queryForObject("""
-                SELECT s.status FROM clusters c JOIN scan_control_summaries s ON s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id
-                 WHERE c.tenant_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) AND s.control_id = ? AND s.status <> 'not-applicable'
-                 ORDER BY c.name, c.id LIMIT 1
-                """, String.class, tenant, clusterId, clusterId, control), t.failed(), t.passed(), t.excepted()));
-        return out;
+        List<ScanTallies.LastScan> scans = jdbc.query("""
+                SELECT c.id, c.last_scan_id, s.tallies_version FROM clusters c JOIN scans s ON s.tenant_id = c.tenant_id AND s.id = c.last_scan_id
+                 WHERE c.tenant_id = ? AND (?::uuid IS NULL OR c.id = ?::uuid) ORDER BY c.name, c.id""",
+                (rs, i) -> new ScanTallies.LastScan(tenant, rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3)),
+                tenant, clusterId, clusterId);
+        return scanTallies.sum(scans, controlIds == null ? null : Set.copyOf(controlIds));
     }
 }

@@ -87,6 +87,10 @@ public class ExceptedFindings {
                                      AND f.status = 'open' AND f.excepted_by IS NOT NULL), 0))
                   FROM clusters c
                  WHERE c.tenant_id = ? AND s.tenant_id = c.tenant_id AND s.scan_id = c.last_scan_id""", tenant);
+        // "excepted" changed after the scans: what is cached of their summaries is stale
+        jdbc.update("""
+                UPDATE scans s SET tallies_version = s.tallies_version + 1 FROM clusters c
+                 WHERE c.tenant_id = ? AND s.tenant_id = c.tenant_id AND s.id = c.last_scan_id""", tenant);
         return jdbc.query("""
                 SELECT s.cluster_id, s.scan_id, s.control_id, s.status, s.failed, s.passed, s.excepted
                   FROM scan_control_summaries s JOIN clusters c ON c.tenant_id = s.tenant_id AND c.last_scan_id = s.scan_id

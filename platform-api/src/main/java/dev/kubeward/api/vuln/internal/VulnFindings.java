@@ -104,6 +104,8 @@ public class VulnFindings {
                        SET status = EXCLUDED.status, failed = EXCLUDED.failed, passed = EXCLUDED.passed""",
                     e.getKey(), failed > 0 ? "failed" : "passed", failed, passed, tenant, scan);
         }
+        // the scan's summaries changed after the scan: what is cached of them is stale
+        jdbc.update("UPDATE scans SET tallies_version = tallies_version + 1 WHERE tenant_id = ? AND id = ?", tenant, scan);
     }
 
     private void record(UUID tenant, UUID scan, String change, List<Long> ids, Timestamp at) {

@@ -12,6 +12,9 @@ import java.util.List;
  */
 public final class ControlCatalogDocument {
 
+    /** The external data Kubescape's image-vulnerability controls (C-0083, C-0084, C-0085) name. */
+    static final String IMAGE_SCAN = "image vulnerability scan result";
+
     private ControlCatalogDocument() {
     }
 
@@ -23,7 +26,8 @@ public final class ControlCatalogDocument {
         md.append("Generated from the code by `java -jar scan-worker/target/scan-worker.jar catalog --output docs/controls.md`; ")
                 .append("a test fails when this file and the code disagree.\n\n");
         md.append(controls.size()).append(" controls, ").append(evaluated).append(" evaluated from the Kubernetes API; ")
-                .append("the others need host, cloud-provider or image-scan data (shown as \"requires host / cloud data\", never as passed) or a human.\n\n");
+                .append("the image-vulnerability ones are evaluated by the platform from the SBOMs it holds; the others need host or ")
+                .append("cloud-provider data (shown as \"requires host / cloud data\", never as passed) or a human.\n\n");
         md.append("Frameworks: ");
         md.append(String.join(", ", catalog.frameworks().stream().map(f -> f.name() + " (" + f.controlIds().size() + ")").toList()));
         md.append("\n\n| Id | Name | Severity | Evaluation | Frameworks | What it checks | Remediation |\n|---|---|---|---|---|---|---|\n");
@@ -39,6 +43,8 @@ public final class ControlCatalogDocument {
         if (c.manual()) return "manual";
         boolean any = c.rules().stream().anyMatch(library::has);
         if (any) return "evaluated";
+        // the platform judges these from the SBOMs and advisories it holds; the engine alone never sees a CVE
+        if (c.externalData().contains(IMAGE_SCAN)) return "evaluated by the platform from image SBOMs";
         return "requires host / cloud data";
     }
 
