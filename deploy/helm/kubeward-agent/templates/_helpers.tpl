@@ -55,14 +55,18 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" }}
 {{- fail "imageScanning.enabled was the placeholder of earlier releases, not yet available under that name: set imageScan.enabled" -}}
 {{- end -}}
 {{- end -}}
-{{- if .Values.imageScan.enabled -}}
 {{- $platform := default .Values.relay.url .Values.imageScan.platformUrl -}}
+{{- range $feature := list "imageScan" "sbomPickup" -}}
+{{- if (index $.Values $feature).enabled -}}
 {{- if not $platform -}}
-{{- fail "imageScan needs imageScan.platformUrl when snapshots go to Kafka" -}}
+{{- fail (printf "%s needs imageScan.platformUrl when snapshots go to Kafka" $feature) -}}
 {{- end -}}
 {{- if not (hasPrefix "https://" $platform) -}}
 {{- fail "imageScan.platformUrl must be https://" -}}
 {{- end -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.imageScan.enabled -}}
 {{- range .Values.imageScan.pullSecrets -}}
 {{- if or (not .namespace) (not .names) -}}
 {{- fail "each imageScan.pullSecrets entry needs a namespace and names" -}}

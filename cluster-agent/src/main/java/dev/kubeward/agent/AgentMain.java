@@ -4,8 +4,10 @@ import dev.kubeward.agent.collect.ChangeWatcher;
 import dev.kubeward.agent.collect.KubernetesApiSource;
 import dev.kubeward.agent.collect.ManifestFileSource;
 import dev.kubeward.agent.collect.ObjectSource;
+import dev.kubeward.agent.image.AnalysedDigests;
 import dev.kubeward.agent.image.ImageScanner;
 import dev.kubeward.agent.image.ImageScanningSource;
+import dev.kubeward.agent.image.pickup.SbomPickup;
 import dev.kubeward.agent.ops.AgentHealth;
 import dev.kubeward.agent.ops.AgentHttpServer;
 import dev.kubeward.agent.ops.AgentMetrics;
@@ -97,9 +99,11 @@ public final class AgentMain implements Runnable {
             SnapshotLoop.Settings settings = new SnapshotLoop.Settings(interval, debounce, maxDelay,
                     new dev.kubeward.agent.publish.Backoff(Duration.ofSeconds(15), Duration.ofMinutes(5)));
             CountDownLatch stopped = new CountDownLatch(1);
+            AnalysedDigests sent = options.analysedDigests();
             try (Wiring w = new Wiring(options);
                  ChunkPublisher publisher = options.publisher(credential);
-                 ImageScanner images = options.imageScanner(credential, w.client);
+                 ImageScanner images = options.imageScanner(credential, w.client, sent);
+                 SbomPickup pickup = options.sbomPickup(credential, w.client, sent, interval);
                  AgentHttpServer http = new AgentHttpServer(httpPort, health, metrics);
                  SnapshotLoop loop = new SnapshotLoop(w.metadata, images == null ? w.source : new ImageScanningSource(w.source, images),
                          new SnapshotSender(credential.clusterId(), publisher), metrics, health, settings, clock)) {

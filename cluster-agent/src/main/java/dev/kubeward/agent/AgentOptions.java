@@ -1,11 +1,16 @@
 package dev.kubeward.agent;
 
 import dev.kubeward.agent.collect.KubernetesApiSource;
+import dev.kubeward.agent.image.AnalysedDigests;
+import dev.kubeward.agent.image.ImageAnalyser;
 import dev.kubeward.agent.image.ImageScanSettings;
 import dev.kubeward.agent.image.ImageScanner;
 import dev.kubeward.agent.image.KubernetesPullSecrets;
 import dev.kubeward.agent.image.PullSecrets;
 import dev.kubeward.agent.image.layer.ScanLimits;
+import dev.kubeward.agent.image.pickup.PickupLimits;
+import dev.kubeward.agent.image.pickup.SbomPickup;
+import dev.kubeward.agent.image.sbom.SbomSender;
 import dev.kubeward.agent.publish.Backoff;
 import dev.kubeward.agent.publish.ChunkPublisher;
 import dev.kubeward.agent.publish.ClusterCredential;
@@ -67,8 +72,20 @@ final class AgentOptions {
             description = "platform-api base URL the SBOMs go to (env KUBEWARD_PLATFORM_URL); defaults to --relay-url; http:// only with --insecure-relay.")
     URI platformUrl;
 
+    @Option(names = "--sbom-pickup", defaultValue = "${env:KUBEWARD_SBOM_PICKUP:-false}",
+            description = "Send the SBOMs Trivy Operator and Kubescape already made in the cluster, one per image digest (run mode; env KUBEWARD_SBOM_PICKUP).")
+    boolean sbomPickup;
+
+    @Option(names = "--sbom-pickup-max-report-mib", defaultValue = "${env:KUBEWARD_SBOM_PICKUP_MAX_REPORT_MIB:-32}",
+            description = "Larger reports are not picked up (default ${DEFAULT-VALUE}).")
+    long sbomPickupMaxReportMib;
+
+    @Option(names = "--sbom-pickup-max-components", defaultValue = "${env:KUBEWARD_SBOM_PICKUP_MAX_COMPONENTS:-20000}",
+            description = "Reports naming more packages are not picked up (default ${DEFAULT-VALUE}).")
+    int sbomPickupMaxComponents;
+
     @Option(names = "--image-scan-dir", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_DIR:-/tmp/kubeward-image-scan}",
-            description = "Digest cache and scratch space of image analysis (default ${DEFAULT-VALUE}).")
+            description = "Digest cache (shared with SBOM pick-up) and scratch space of image analysis (default ${DEFAULT-VALUE}).")
     Path imageScanDir;
 
     @Option(names = "--image-scan-max-layer-mib", defaultValue = "${env:KUBEWARD_IMAGE_SCAN_MAX_LAYER_MIB:-2048}",
@@ -115,17 +132,42 @@ final class AgentOptions {
         return new HttpsRelayPublisher(relayUrl, credential, Backoff.DEFAULT, Duration.ofMinutes(5), insecureRelay);
     }
 
+    /**
+     * The digests already sent, shared by image analysis and SBOM pick-up so that a digest either one sent is not
+     * sent again; null when both are off.
+     */
+    AnalysedDigests analysedDigests() {
+        if (!imageScan && !sbomPickup) return null;
+        return new AnalysedDigests(imageScanDir.resolve(ImageScanner.CACHE_FILE), imageScanCacheEntries, ImageAnalyser.ANALYSERS_VERSION);
+    }
+
     /** The started image scanner when {@code --image-scan} is on, else null; pull secrets are read through {@code client} (null in file mode). */
-    ImageScanner imageScanner(ClusterCredential credential, KubernetesClient client) {
+    ImageScanner imageScanner(ClusterCredential credential, KubernetesClient client, AnalysedDigests sent) {
         if (!imageScan) return null;
+        ScanLimits limits = ScanLimits.DEFAULT.withMaxLayerBytes(imageScanMaxLayerMib * 1024 * 1024).withMaxDiskBytes(imageScanDiskMib * 1024 * 1024);
+        ImageScanSettings settings = new ImageScanSettings(platform("--image-scan"), insecureRelay, imageScanDir, limits, 1000,
+                plainHttpRegistries == null ? Set.of() : Set.copyOf(plainHttpRegistries), Duration.ofMinutes(30), Duration.ofHours(6));
+        return ImageScanner.start(settings, credential, client == null ? PullSecrets.NONE : new KubernetesPullSecrets(client), sent);
+    }
+
+    /** The SBOM pick-up when {@code --sbom-pickup} is on, else null; it reads the reports through {@code client}, started with {@code every}. */
+    SbomPickup sbomPickup(ClusterCredential credential, KubernetesClient client, AnalysedDigests sent, Duration every) {
+        if (!sbomPickup) return null;
+        if (client == null) throw new ParameterException(spec.commandLine(), "--sbom-pickup reads the Kubernetes API: it cannot be used with --files");
+        SbomSender sender = new SbomSender(platform("--sbom-pickup"), credential, Backoff.DEFAULT, Duration.ofMinutes(5), insecureRelay);
+        SbomPickup pickup = new SbomPickup(client, pageSize, sender, sent,
+                new PickupLimits(sbomPickupMaxReportMib * 1024 * 1024, sbomPickupMaxComponents));
+        pickup.start(every);
+        return pickup;
+    }
+
+    /** Where SBOMs go: {@code --platform-url}, else the relay. */
+    private URI platform(String feature) {
         URI platform = platformUrl != null && !blank(platformUrl.toString()) ? platformUrl : relayUrl;
         if (platform == null || blank(platform.toString())) {
-            throw new ParameterException(spec.commandLine(), "--image-scan needs --platform-url (KUBEWARD_PLATFORM_URL) or --relay-url");
+            throw new ParameterException(spec.commandLine(), feature + " needs --platform-url (KUBEWARD_PLATFORM_URL) or --relay-url");
         }
-        ScanLimits limits = ScanLimits.DEFAULT.withMaxLayerBytes(imageScanMaxLayerMib * 1024 * 1024).withMaxDiskBytes(imageScanDiskMib * 1024 * 1024);
-        ImageScanSettings settings = new ImageScanSettings(platform, insecureRelay, imageScanDir, limits, imageScanCacheEntries, 1000,
-                plainHttpRegistries == null ? Set.of() : Set.copyOf(plainHttpRegistries), Duration.ofMinutes(30), Duration.ofHours(6));
-        return ImageScanner.start(settings, credential, client == null ? PullSecrets.NONE : new KubernetesPullSecrets(client));
+        return platform;
     }
 
     private static boolean blank(String s) {

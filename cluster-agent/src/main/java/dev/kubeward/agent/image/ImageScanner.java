@@ -38,7 +38,8 @@ public final class ImageScanner implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ImageScanner.class);
     private static final int MAX_FAILURES_REMEMBERED = 10_000;
-    static final String CACHE_FILE = "analysed-digests.txt";
+    /** In the image scan directory; SBOM pick-up shares it, so that either one's digests count for both. */
+    public static final String CACHE_FILE = "analysed-digests.txt";
 
     private final ImageAnalyser analyser;
     private final PullSecrets pullSecrets;
@@ -71,9 +72,8 @@ public final class ImageScanner implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** A scanner with the settings' cache, scratch space and platform, already started. */
-    public static ImageScanner start(ImageScanSettings settings, ClusterCredential credential, PullSecrets pullSecrets) {
-        AnalysedDigests sent = new AnalysedDigests(settings.workDir().resolve(CACHE_FILE), settings.cacheEntries(), ImageAnalyser.ANALYSERS_VERSION);
+    /** A scanner with the settings' scratch space and platform, already started; {@code sent} is the digest cache ({@link #CACHE_FILE}). */
+    public static ImageScanner start(ImageScanSettings settings, ClusterCredential credential, PullSecrets pullSecrets, AnalysedDigests sent) {
         ImageAnalyser analyser = new ImageAnalyser(settings.workDir().resolve("scratch"), settings.limits(), settings.plainHttpRegistries());
         SbomSender sender = new SbomSender(settings.platform(), credential, Backoff.DEFAULT, Duration.ofMinutes(5), settings.allowPlainHttpPlatform());
         ImageScanner scanner = new ImageScanner(analyser, pullSecrets, sender, sent, settings.queueCapacity(), settings.imageTimeout(),

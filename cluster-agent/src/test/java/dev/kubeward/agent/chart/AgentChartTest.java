@@ -6,6 +6,7 @@ import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import dev.kubeward.agent.collect.KindSpec;
 import dev.kubeward.agent.collect.KubernetesKinds;
+import dev.kubeward.agent.image.pickup.ReportKind;
 import dev.kubeward.engine.catalog.ControlCatalog;
 import dev.kubeward.engine.catalog.Severity;
 import dev.kubeward.engine.evaluation.ControlResult;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,7 +55,7 @@ class AgentChartTest {
     @Test
     void relayInstallWithEverythingOptionalOnHasNoHighOrCriticalFindings() {
         assertNoHighOrCriticalFindings(render(Map.of("relay.url", "https://kubeward.example.com", "podDisruptionBudget.enabled", true,
-                "networkPolicy.apiServerCIDRs[0]", "10.0.0.1/32", "networkPolicy.platformCIDRs[0]", "203.0.113.10/32")));
+                "networkPolicy.apiServerCIDRs[0]", "10.0.0.1/32", "networkPolicy.platformCIDRs[0]", "203.0.113.10/32", "sbomPickup.enabled", true)));
     }
 
     @Test
@@ -61,6 +63,38 @@ class AgentChartTest {
         assertThat(grants(Map.of("kafka.bootstrapServers", "k:9092"))).isEqualTo(expectedGrants(false));
         assertThat(grants(Map.of("kafka.bootstrapServers", "k:9092", "secretsMetadata.enabled", true))).isEqualTo(expectedGrants(true));
         assertThat(KubernetesKinds.ALL.stream().filter(KindSpec::metadataOnly).map(KindSpec::label)).containsExactly("core/secrets");
+    }
+
+    @Test
+    void sbomPickupAddsReadOnlyGrantsOnExactlyTheReportKindsAndNothingWhenOff() {
+        Set<String> pickupGrants = Arrays.stream(ReportKind.values()).map(k -> k.group() + "/" + k.resource() + " [get, list]")
+                .collect(Collectors.toCollection(TreeSet::new));
+        Set<String> withPickup = new TreeSet<>(expectedGrants(false));
+        withPickup.addAll(pickupGrants);
+
+        assertThat(pickupGrants).hasSize(6);
+        assertThat(grants(Map.of("relay.url", "https://kubeward.example.com", "sbomPickup.enabled", true))).isEqualTo(withPickup);
+        assertThat(grants(Map.of("relay.url", "https://kubeward.example.com"))).isEqualTo(expectedGrants(false))
+                .noneMatch(g -> g.startsWith("aquasecurity.github.io/") || g.startsWith("spdx.softwarecomposition.kubescape.io/"));
+    }
+
+    @Test
+    void sbomPickupIsWiredOnlyWhenEnabledAndNeedsAnHttpsPlatform() {
+        assertThat(only(render(Map.of("relay.url", "https://kubeward.example.com")), "Deployment").toString())
+                .doesNotContain("KUBEWARD_SBOM_PICKUP").doesNotContain("KUBEWARD_PLATFORM_URL");
+        String env = only(render(Map.of("kafka.bootstrapServers", "k:9092", "sbomPickup.enabled", true,
+                "imageScan.platformUrl", "https://kubeward.example.com")), "Deployment").path("spec").path("template").path("spec")
+                .path("containers").get(0).path("env").toString();
+        assertThat(env).contains("\"KUBEWARD_SBOM_PICKUP\",\"value\":\"true\"")
+                .contains("\"KUBEWARD_SBOM_PICKUP_MAX_REPORT_MIB\",\"value\":\"32\"")
+                .contains("\"KUBEWARD_SBOM_PICKUP_MAX_COMPONENTS\",\"value\":\"20000\"")
+                .contains("\"KUBEWARD_PLATFORM_URL\",\"value\":\"https://kubeward.example.com\"")
+                .doesNotContain("KUBEWARD_IMAGE_SCAN\"");
+
+        assertThatThrownBy(() -> template(Map.of("kafka.bootstrapServers", "k:9092", "sbomPickup.enabled", true)))
+                .hasMessageContaining("sbomPickup needs imageScan.platformUrl");
+        assertThatThrownBy(() -> template(Map.of("kafka.bootstrapServers", "k:9092", "sbomPickup.enabled", true, "imageScan.platformUrl", "http://x")))
+                .hasMessageContaining("must be https://");
     }
 
     private static Set<String> grants(Map<String, Object> values) {

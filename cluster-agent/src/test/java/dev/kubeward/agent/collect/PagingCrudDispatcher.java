@@ -24,18 +24,18 @@ import java.util.Set;
 /**
  * fabric8's CRUD mock ignores {@code limit} and {@code continue}; this one pages list answers the way the API
  * server does (key order: namespace, then name), records every list request, and answers 403 or 404 for
- * chosen paths, to play RBAC and missing CRDs.
+ * chosen paths, to play RBAC and missing CRDs. Public for the tests of other packages that list (SBOM pick-up).
  */
-final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
+public final class PagingCrudDispatcher extends KubernetesCrudDispatcher {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record ListRequest(String path, Map<String, String> query, String accept) {
+    public record ListRequest(String path, Map<String, String> query, String accept) {
     }
 
-    final List<ListRequest> lists = Collections.synchronizedList(new ArrayList<>());
-    final Set<String> forbiddenPrefixes = new HashSet<>();
-    final Set<String> missingPrefixes = new HashSet<>();
+    public final List<ListRequest> lists = Collections.synchronizedList(new ArrayList<>());
+    public final Set<String> forbiddenPrefixes = new HashSet<>();
+    public final Set<String> missingPrefixes = new HashSet<>();
 
     @Override
     public MockResponse dispatch(RecordedRequest request) {

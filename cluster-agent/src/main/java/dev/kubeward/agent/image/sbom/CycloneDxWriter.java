@@ -16,7 +16,8 @@ import java.util.TreeMap;
 /**
  * Writes an image's packages as a CycloneDX 1.5 JSON document: {@code metadata.component} is the image
  * (type container, its digest as version and in a {@code pkg:oci} purl, which is how the platform tells which
- * image an SBOM describes), then one library component per distinct purl, sorted by purl.
+ * image an SBOM describes), then one library component per distinct purl, sorted by purl. An SBOM made from a
+ * report found in the cluster says where it comes from in {@code metadata.properties} ({@code kubeward:source}).
  *
  * <p>NB: no timestamp and no serial number, both optional: the same image gives the same bytes, so the
  * platform, which stores an SBOM once per document, sees a re-sent SBOM as no change.
@@ -37,9 +38,35 @@ public final class CycloneDxWriter {
     public record Subject(String name, String digest, String manifestDigest, String platform, String os) {
     }
 
+    /** A name and value of a CycloneDX {@code properties} list. */
+    public record Property(String name, String value) {
+    }
+
+    /**
+     * One package as the SBOM lists it.
+     *
+     * @param group null unless the ecosystem has one (Maven)
+     * @param purl  the package URL, how the platform matches advisories
+     */
+    public record Component(String group, String name, String version, String purl, List<Property> properties) {
+        public Component {
+            properties = List.copyOf(properties);
+        }
+    }
+
+    /** The agent's own analysis of an image. */
     public byte[] write(Subject image, List<Package> packages) {
-        Map<String, Package> byPurl = new TreeMap<>();
-        for (Package p : packages) byPurl.putIfAbsent(p.purl().toString(), p);
+        List<Component> components = packages.stream().map(p -> new Component(p.purl().type().equals("maven") ? p.purl().namespace() : null,
+                p.name(), p.version(), p.purl().toString(), p.location() == null ? List.of() : List.of(new Property("kubeward:location", p.location())))).toList();
+        return write(image, List.of(), components);
+    }
+
+    /**
+     * @param provenance {@code metadata.properties}: where the packages come from; empty for the agent's own analysis
+     */
+    public byte[] write(Subject image, List<Property> provenance, List<Component> components) {
+        Map<String, Component> byPurl = new TreeMap<>();
+        for (Component c : components) byPurl.putIfAbsent(c.purl(), c);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject();
@@ -57,9 +84,14 @@ public final class CycloneDxWriter {
             g.writeEndArray();
             g.writeEndObject();
             writeImage(g, image);
+            if (!provenance.isEmpty()) {
+                g.writeArrayFieldStart("properties");
+                for (Property p : provenance) property(g, p.name(), p.value());
+                g.writeEndArray();
+            }
             g.writeEndObject();
             g.writeArrayFieldStart("components");
-            for (Map.Entry<String, Package> p : byPurl.entrySet()) writePackage(g, p.getKey(), p.getValue());
+            for (Component c : byPurl.values()) writeComponent(g, c);
             g.writeEndArray();
             g.writeEndObject();
         } catch (IOException e) {
@@ -86,16 +118,16 @@ public final class CycloneDxWriter {
         g.writeEndObject();
     }
 
-    private static void writePackage(JsonGenerator g, String purl, Package p) throws IOException {
+    private static void writeComponent(JsonGenerator g, Component c) throws IOException {
         g.writeStartObject();
         g.writeStringField("type", "library");
-        g.writeStringField("bom-ref", purl);
-        if (p.purl().type().equals("maven")) g.writeStringField("group", p.purl().namespace());
-        g.writeStringField("name", p.name());
-        g.writeStringField("version", p.version());
-        g.writeStringField("purl", purl);
+        g.writeStringField("bom-ref", c.purl());
+        if (c.group() != null) g.writeStringField("group", c.group());
+        g.writeStringField("name", c.name());
+        if (c.version() != null) g.writeStringField("version", c.version());
+        g.writeStringField("purl", c.purl());
         g.writeArrayFieldStart("properties");
-        property(g, "kubeward:location", p.location());
+        for (Property p : c.properties()) property(g, p.name(), p.value());
         g.writeEndArray();
         g.writeEndObject();
     }
